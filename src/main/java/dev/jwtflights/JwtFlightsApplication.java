@@ -1,0 +1,15 @@
+package dev.jwtflights;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class JwtFlightsApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(JwtFlightsApplication.class, args);
+    }
+
+}

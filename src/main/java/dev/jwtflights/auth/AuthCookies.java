@@ -1,0 +1,81 @@
+package dev.jwtflights.auth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.WebUtils;
+
+/**
+ * The cookie rules: both tokens travel only in HttpOnly, SameSite=Strict cookies on path {@code /}, marked Secure
+ * over HTTPS or when {@code app.cookies.secure} is set.
+ */
+@Component
+public class AuthCookies {
+
+    public static final String ACCESS_TOKEN = "accessToken";
+
+    public static final String REFRESH_TOKEN = "refreshToken";
+
+    private final CookieProperties properties;
+
+    private final Clock clock;
+
+    AuthCookies(CookieProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public Optional<String> accessToken(HttpServletRequest request) {
+        return value(request, ACCESS_TOKEN);
+    }
+
+    public Optional<String> refreshToken(HttpServletRequest request) {
+        return value(request, REFRESH_TOKEN);
+    }
+
+    void write(HttpServletRequest request, HttpServletResponse response, AccessToken access,
+            IssuedRefreshToken refresh) {
+        Instant now = this.clock.instant();
+        add(response, cookie(request, ACCESS_TOKEN, access.value(), until(now, access.expiresAt())));
+        add(response, cookie(request, REFRESH_TOKEN, refresh.value(), until(now, refresh.expiresAt())));
+    }
+
+    void clear(HttpServletRequest request, HttpServletResponse response) {
+        add(response, cookie(request, ACCESS_TOKEN, "", Duration.ZERO));
+        add(response, cookie(request, REFRESH_TOKEN, "", Duration.ZERO));
+    }
+
+    private ResponseCookie cookie(HttpServletRequest request, String name, String value, Duration maxAge) {
+        return ResponseCookie.from(name, value)
+            .httpOnly(true)
+            .secure(this.properties.secure() || request.isSecure())
+            .sameSite("Strict")
+            .path("/")
+            .maxAge(maxAge)
+            .build();
+    }
+
+    private static Duration until(Instant now, Instant end) {
+        Duration left = Duration.between(now, end);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static void add(HttpServletResponse response, ResponseCookie cookie) {
+        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+    }
+
+    private static Optional<String> value(HttpServletRequest request, String name) {
+        Cookie cookie = WebUtils.getCookie(request, name);
+        return Optional.ofNullable(cookie).map(Cookie::getValue).filter((value) -> !value.isEmpty());
+    }
+
+}

@@ -1,0 +1,66 @@
+package dev.jwtflights.auth;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API requests by {@code Authorization: Bearer <access token>}, and by nothing else: cookies are not
+ * read here. A refused token ends the request with a 401 ({@code error="invalid_token"}); the reason goes to the
+ * log only. Built by the security configuration, not a bean of its own.
+ */
+final class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
+
+    private static final String BEARER = "Bearer ";
+
+    private final TokenService tokens;
+
+    private final AuthenticationEntryPoint entryPoint;
+
+    private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
+        this.tokens = tokens;
+        this.entryPoint = entryPoint;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        AccessToken token;
+        try {
+            token = this.tokens.verify(header.substring(BEARER.length()).strip());
+        }
+        catch (InvalidTokenException ex) {
+            log.info("Bearer token refused for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                    ex.getMessage());
+            this.contextHolder.clearContext();
+            this.entryPoint.commence(request, response, new InvalidBearerTokenException());
+            return;
+        }
+        SecurityContext context = this.contextHolder.createEmptyContext();
+        context.setAuthentication(new TokenAuthentication(token));
+        this.contextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+
+}

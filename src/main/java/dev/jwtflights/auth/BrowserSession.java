@@ -1,0 +1,130 @@
+package dev.jwtflights.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A browser's login session, carried by the two cookies: starting it at login, recognising it on every page
+ * (refreshing silently when the access token is missing or expired) and ending it at logout.
+ */
+@Component
+public class BrowserSession {
+
+    /** Request attribute: why the session could not be renewed ({@link RefreshFailure}). */
+    public static final String FAILURE_ATTRIBUTE = BrowserSession.class.getName() + ".failure";
+
+    private static final String RENEWED_ATTRIBUTE = BrowserSession.class.getName() + ".renewed";
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserSession.class);
+
+    private final TokenService tokens;
+
+    private final RefreshTokenService refreshTokens;
+
+    private final AuthCookies cookies;
+
+    BrowserSession(TokenService tokens, RefreshTokenService refreshTokens, AuthCookies cookies) {
+        this.tokens = tokens;
+        this.refreshTokens = refreshTokens;
+        this.cookies = cookies;
+    }
+
+    /**
+     * Starts a session for a user who just proved who they are, and sets both cookies.
+     */
+    TokenAuthentication start(String username, List<String> roles, HttpServletRequest request,
+            HttpServletResponse response) {
+        IssuedRefreshToken refresh = this.refreshTokens.startSession(username);
+        AccessToken access = this.tokens.issue(username, roles, refresh.sessionId());
+        this.cookies.write(request, response, access, refresh);
+        return new TokenAuthentication(access);
+    }
+
+    /**
+     * Recognises the request's session: by its access token if that is still valid, otherwise by renewing it.
+     */
+    Optional<TokenAuthentication> authenticate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<String> access = this.cookies.accessToken(request);
+        if (access.isPresent()) {
+            try {
+                return Optional.of(new TokenAuthentication(this.tokens.verify(access.get())));
+            }
+            catch (InvalidTokenException ex) {
+                log.debug("Access token cookie refused ({}); trying the refresh token", ex.getMessage());
+            }
+        }
+        return renew(request, response);
+    }
+
+    /**
+     * Exchanges the request's refresh cookie for new tokens, at most once per request. On success both cookies are
+     * set anew; on failure both are cleared and the reason is left in the {@link #FAILURE_ATTRIBUTE} attribute.
+     */
+    public Optional<TokenAuthentication> renew(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RENEWED_ATTRIBUTE) != null) {
+            return Optional.empty();
+        }
+        request.setAttribute(RENEWED_ATTRIBUTE, Boolean.TRUE);
+        Optional<String> refresh = this.cookies.refreshToken(request);
+        if (refresh.isEmpty()) {
+            request.setAttribute(FAILURE_ATTRIBUTE, RefreshFailure.MISSING);
+            return Optional.empty();
+        }
+        RefreshOutcome outcome = rotate(refresh.get());
+        if (outcome instanceof RefreshOutcome.Rotated rotated) {
+            AppUser user = rotated.user();
+            AccessToken access = this.tokens.issue(user.getUsername(), List.of(user.getRole().name()),
+                    rotated.token().sessionId());
+            this.cookies.write(request, response, access, rotated.token());
+            return Optional.of(new TokenAuthentication(access));
+        }
+        this.cookies.clear(request, response);
+        request.setAttribute(FAILURE_ATTRIBUTE, ((RefreshOutcome.Refused) outcome).reason());
+        return Optional.empty();
+    }
+
+    private RefreshOutcome rotate(String refreshToken) {
+        try {
+            return this.refreshTokens.rotate(refreshToken);
+        }
+        catch (RuntimeException ex) {
+            log.error("Refresh failed ({}); answering it as a refused refresh", ex.getClass().getSimpleName(), ex);
+            return new RefreshOutcome.Refused(RefreshFailure.ERROR);
+        }
+    }
+
+    /**
+     * Ends the request's session: revokes its refresh-token family and clears both cookies.
+     */
+    void end(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            Optional<String> revoked = this.refreshTokens
+                .revokeSessionOf(this.cookies.refreshToken(request).orElse(null));
+            if (revoked.isEmpty()) {
+                this.cookies.accessToken(request).flatMap(this::verifiedQuietly)
+                    .ifPresent((token) -> this.refreshTokens.revokeSession(token.sessionId(), token.username()));
+            }
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not revoke the session at logout", ex);
+        }
+        this.cookies.clear(request, response);
+    }
+
+    private Optional<AccessToken> verifiedQuietly(String value) {
+        try {
+            return Optional.of(this.tokens.verify(value));
+        }
+        catch (InvalidTokenException ex) {
+            return Optional.empty();
+        }
+    }
+
+}

@@ -1,0 +1,51 @@
+package dev.jwtflights.auth;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates page requests from the token cookies, renewing the session silently when the access token is
+ * missing or expired. Built by the security configuration, not a bean of its own.
+ */
+final class CookieAuthenticationFilter extends OncePerRequestFilter {
+
+    private final BrowserSession session;
+
+    private final RequestMatcher publicRequests;
+
+    private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    CookieAuthenticationFilter(BrowserSession session, RequestMatcher publicRequests) {
+        this.session = session;
+        this.publicRequests = publicRequests;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return this.publicRequests.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Optional<TokenAuthentication> authentication = this.session.authenticate(request, response);
+        if (authentication.isPresent()) {
+            SecurityContext context = this.contextHolder.createEmptyContext();
+            context.setAuthentication(authentication.get());
+            this.contextHolder.setContext(context);
+        }
+        chain.doFilter(request, response);
+    }
+
+}

@@ -1,0 +1,10 @@
+package dev.jwtflights.auth;
+
+/**
+ * What a user may do: read reservations, or also administer the application.
+ */
+public enum Role {
+
+    USER, ADMIN
+
+}

@@ -1,0 +1,115 @@
+package dev.jwtflights.auth;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three filter chains, none of which keeps an HTTP session:
+ * <ol>
+ * <li>the API: bearer tokens only, no cookies, no CSRF;</li>
+ * <li>the H2 console: the page cookies, ADMIN only, framed by its own pages only;</li>
+ * <li>the pages: the login form, the page cookies with silent refresh, CSRF protection.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String PAGE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /** The H2 console is a page of frames with inline scripts and styles; it gets only what it needs. */
+    static final String CONSOLE_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'self'";
+
+    private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/webjars/**", "/favicon.ico" };
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokens, JsonMapper jsonMapper) {
+        BearerProblems problems = new BearerProblems(jsonMapper);
+        http.securityMatcher("/reservation", "/reservation/**", "/api/**")
+            .authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+            .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf((csrf) -> csrf.disable())
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
+                .accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain h2ConsoleSecurityFilterChain(HttpSecurity http, BrowserSession session) {
+        http.securityMatcher(PathRequest.toH2Console())
+            .authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole(Role.ADMIN.name()))
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // The console's forms carry its own session key, and our cookies are SameSite=Strict.
+            .csrf((csrf) -> csrf.disable())
+            .headers((headers) -> headers.frameOptions((frames) -> frames.sameOrigin())
+                .contentSecurityPolicy((csp) -> csp.policyDirectives(CONSOLE_POLICY)))
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false),
+                    BasicAuthenticationFilter.class)
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session) {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
+        http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
+            .permitAll()
+            .anyRequest()
+            .authenticated())
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .formLogin((login) -> login.loginPage("/login")
+                .successHandler(new LoginSuccessHandler(session))
+                .failureHandler(new LoginFailureHandler())
+                .permitAll())
+            .logout((logout) -> logout.logoutUrl("/logout")
+                .addLogoutHandler(new SessionLogoutHandler(session))
+                .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))
+            .addFilterBefore(new CookieAuthenticationFilter(session, publicRequests()),
+                    UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
+        return http.build();
+    }
+
+    private static RequestMatcher publicRequests() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] matchers = new RequestMatcher[PUBLIC_PATHS.length];
+        for (int i = 0; i < PUBLIC_PATHS.length; i++) {
+            matchers[i] = paths.matcher(PUBLIC_PATHS[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+}

@@ -1,0 +1,7 @@
+package dev.jwtflights.reservation;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ReservationRepository extends JpaRepository<Reservation, Long> {
+
+}
