@@ -1,0 +1,108 @@
+package dev.jwtflights.auth;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Many threads present one refresh token at the same moment, each in its own transaction, as browsers do.
+ */
+class RefreshTokenConcurrencyIntegrationTests {
+
+    static final int THREADS = 16;
+
+    /** Presents the token from every thread at once; each thread's outcome, or the exception it threw. */
+    static List<Object> rotateConcurrently(RefreshTokenService service, String token) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch ready = new CountDownLatch(THREADS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<RefreshOutcome>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                Callable<RefreshOutcome> task = () -> {
+                    ready.countDown();
+                    go.await();
+                    return service.rotate(token);
+                };
+                futures.add(pool.submit(task));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<RefreshOutcome> future : futures) {
+                try {
+                    outcomes.add(future.get(60, TimeUnit.SECONDS));
+                }
+                catch (java.util.concurrent.ExecutionException ex) {
+                    outcomes.add(ex.getCause());
+                }
+            }
+            return outcomes;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=0s")
+    class WithoutGrace {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Test
+        void concurrentRefreshesWithOneTokenThenExactlyOneWinsAndNoneFails() throws Exception {
+            IssuedRefreshToken issued = this.service.startSession("secret");
+
+            List<Object> outcomes = rotateConcurrently(this.service, issued.value());
+
+            assertThat(outcomes).hasSize(THREADS).allMatch(RefreshOutcome.class::isInstance);
+            assertThat(outcomes).filteredOn(RefreshOutcome.Rotated.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(RefreshOutcome.Refused.class::isInstance)
+                .hasSize(THREADS - 1)
+                .allSatisfy((outcome) -> assertThat(((RefreshOutcome.Refused) outcome).reason())
+                    .isIn(RefreshFailure.REUSED, RefreshFailure.REVOKED));
+        }
+
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=10s")
+    class WithinGrace {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Autowired
+        private RefreshTokenRepository tokens;
+
+        @Test
+        void concurrentRefreshesWithOneTokenThenAllWinWithTokensOfTheSameSession() throws Exception {
+            IssuedRefreshToken issued = this.service.startSession("secret");
+
+            List<Object> outcomes = rotateConcurrently(this.service, issued.value());
+
+            assertThat(outcomes).hasSize(THREADS).allMatch(RefreshOutcome.Rotated.class::isInstance);
+            assertThat(outcomes.stream().map((outcome) -> ((RefreshOutcome.Rotated) outcome).token().value()))
+                .doesNotHaveDuplicates();
+            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(THREADS + 1)
+                .allMatch(RefreshToken::isActive);
+        }
+
+    }
+
+}
