@@ -64,9 +64,10 @@ public class AuthCookies {
             .build();
     }
 
+    /** Whole seconds from now until the end, rounded up, so a token issued this second keeps its full lifetime. */
     private static Duration until(Instant now, Instant end) {
-        Duration left = Duration.between(now, end);
-        return left.isNegative() ? Duration.ZERO : left;
+        long millis = Duration.between(now, end).toMillis();
+        return (millis <= 0) ? Duration.ZERO : Duration.ofSeconds((millis + 999) / 1000);
     }
 
     private static void add(HttpServletResponse response, ResponseCookie cookie) {
