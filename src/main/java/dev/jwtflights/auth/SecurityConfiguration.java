@@ -2,6 +2,7 @@ package dev.jwtflights.auth;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * Three filter chains, none of which keeps an HTTP session:
  * <ol>
  * <li>the API: bearer tokens only, no cookies, no CSRF;</li>
- * <li>the H2 console: the page cookies, ADMIN only, framed by its own pages only;</li>
+ * <li>the H2 console, when it is enabled: the page cookies, ADMIN only, framed by its own pages only;</li>
  * <li>the pages: the login form, the page cookies with silent refresh, CSRF protection.</li>
  * </ol>
  */
@@ -62,6 +63,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    @ConditionalOnBooleanProperty("spring.h2.console.enabled")
     SecurityFilterChain h2ConsoleSecurityFilterChain(HttpSecurity http, BrowserSession session) {
         http.securityMatcher(PathRequest.toH2Console())
             .authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole(Role.ADMIN.name()))

@@ -2,6 +2,7 @@ package dev.jwtflights.auth;
 
 import dev.jwtflights.system.TestClockConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.h2console.autoconfigure.H2ConsoleProperties;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @TestConfiguration(proxyBeanMethods = false)
 @Import({ SecurityConfiguration.class, TokenService.class, TestClockConfiguration.class })
-@EnableConfigurationProperties(JwtProperties.class)
+@EnableConfigurationProperties({ JwtProperties.class, H2ConsoleProperties.class })
 public class WebSecurityTestConfiguration {
 
 }
