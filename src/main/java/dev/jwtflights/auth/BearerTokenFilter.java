@@ -14,6 +14,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,11 +32,15 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AuthenticationEntryPoint entryPoint;
 
+    private final SecurityContextRepository contextRepository;
+
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint,
+            SecurityContextRepository contextRepository) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.contextRepository = contextRepository;
     }
 
     @Override
@@ -60,6 +65,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         SecurityContext context = this.contextHolder.createEmptyContext();
         context.setAuthentication(new TokenAuthentication(token));
         this.contextHolder.setContext(context);
+        this.contextRepository.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 

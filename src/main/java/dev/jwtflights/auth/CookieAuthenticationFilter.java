@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -24,11 +25,15 @@ final class CookieAuthenticationFilter extends OncePerRequestFilter {
 
     private final RequestMatcher publicRequests;
 
+    private final SecurityContextRepository contextRepository;
+
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    CookieAuthenticationFilter(BrowserSession session, RequestMatcher publicRequests) {
+    CookieAuthenticationFilter(BrowserSession session, RequestMatcher publicRequests,
+            SecurityContextRepository contextRepository) {
         this.session = session;
         this.publicRequests = publicRequests;
+        this.contextRepository = contextRepository;
     }
 
     @Override
@@ -44,6 +49,9 @@ final class CookieAuthenticationFilter extends OncePerRequestFilter {
             SecurityContext context = this.contextHolder.createEmptyContext();
             context.setAuthentication(authentication.get());
             this.contextHolder.setContext(context);
+            // Saved for this request only, so that nothing downstream takes it for a new login (and, say,
+            // replaces the CSRF token on every page).
+            this.contextRepository.saveContext(context, request, response);
         }
         chain.doFilter(request, response);
     }

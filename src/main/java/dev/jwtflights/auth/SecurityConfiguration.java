@@ -14,6 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -41,6 +43,9 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/webjars/**", "/favicon.ico" };
 
+    /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
+    private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -53,9 +58,12 @@ class SecurityConfiguration {
         http.securityMatcher("/reservation", "/reservation/**", "/api/**")
             .authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
             .csrf((csrf) -> csrf.disable())
+            .logout((logout) -> logout.disable())
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-            .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokens, problems, this.contextRepository),
+                    BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems));
         return http.build();
@@ -68,12 +76,14 @@ class SecurityConfiguration {
         http.securityMatcher(PathRequest.toH2Console())
             .authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole(Role.ADMIN.name()))
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
+            .logout((logout) -> logout.disable())
             // The console's forms carry its own session key, and our cookies are SameSite=Strict.
             .csrf((csrf) -> csrf.disable())
             .headers((headers) -> headers.frameOptions((frames) -> frames.sameOrigin())
                 .contentSecurityPolicy((csp) -> csp.policyDirectives(CONSOLE_POLICY)))
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-            .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false),
+            .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false, this.contextRepository),
                     BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
         return http.build();
@@ -89,6 +99,7 @@ class SecurityConfiguration {
             .anyRequest()
             .authenticated())
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
             .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
@@ -99,7 +110,7 @@ class SecurityConfiguration {
             .logout((logout) -> logout.logoutUrl("/logout")
                 .addLogoutHandler(new SessionLogoutHandler(session))
                 .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))
-            .addFilterBefore(new CookieAuthenticationFilter(session, publicRequests()),
+            .addFilterBefore(new CookieAuthenticationFilter(session, publicRequests(), this.contextRepository),
                     UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
         return http.build();

@@ -288,6 +288,18 @@ class BrowserSessionIntegrationTests {
     }
 
     @Test
+    void signOutFromAnOlderTabThenAccepted() {
+        TestBrowser browser = loggedIn("secret");
+        Page olderTab = browser.get("/flights");
+        Page newerTab = browser.get("/flights");
+
+        Page answer = browser.submit(olderTab, "/logout", Map.of());
+
+        assertThat(newerTab.setCookie("XSRF-TOKEN")).isEmpty();
+        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?logout"));
+    }
+
+    @Test
     void logoutWithoutCsrfTokenThenRefusedAndTheSessionStaysActive() {
         TestBrowser browser = loggedIn("secret");
         String session = sessionOf(browser);
