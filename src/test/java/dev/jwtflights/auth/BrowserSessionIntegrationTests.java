@@ -63,6 +63,29 @@ class BrowserSessionIntegrationTests {
     }
 
     @Test
+    void theTutorialJourneyFromLoginToRevocation() {
+        TestBrowser browser = browser();
+        Page flights = browser.follow(browser.logIn("secret", "secret"));
+        assertThat(flights.body()).contains("Ada Lovelace");
+        String firstAccessToken = browser.cookie("accessToken").orElseThrow();
+
+        this.clock.advance(PAST_ACCESS_EXPIRY);
+        flights = browser.get("/flights");
+        assertThat(flights.body()).contains("Ada Lovelace");
+        assertThat(browser.cookie("accessToken")).isPresent().get().isNotEqualTo(firstAccessToken);
+        Page api = browser().get("/reservation", "Authorization",
+                "Bearer " + browser.cookie("accessToken").orElseThrow());
+        assertThat(api.status()).isEqualTo(200);
+        assertThat(api.body()).contains("\"startLocation\":\"London\"");
+
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret';");
+        this.clock.advance(PAST_ACCESS_EXPIRY);
+        Page answer = browser.get("/flights");
+        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?revoked"));
+        assertThat(browser.follow(answer).body()).contains("name=\"password\"");
+    }
+
+    @Test
     void loginThenRedirectToFlightsWithBothTokenCookies() {
         TestBrowser browser = browser();
 
