@@ -3,7 +3,6 @@ package dev.jwtflights.auth;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -252,18 +251,10 @@ class SessionJourneyBrowserTests {
         this.clock.advance(this.jwt.accessTokenTtl().plus(Duration.ofSeconds(1)));
     }
 
+    /** The session (refresh-token family) of the browser's refresh cookie. */
     private String sessionIdOf(Browser user) {
-        String shortId = user.find(By.id("access-token-id")).getText();
-        List<String> families = new ArrayList<>();
-        this.refreshTokens.findAll()
-            .stream()
-            .filter((token) -> token.getUsername().equals("secret") && token.isActive())
-            .map(RefreshToken::getFamilyId)
-            .distinct()
-            .forEach(families::add);
-        // The newest family is the session just started.
-        assertThat(shortId).isNotBlank();
-        return families.get(families.size() - 1);
+        String hash = RefreshTokenService.hash(user.cookie(AuthCookies.REFRESH_TOKEN));
+        return this.refreshTokens.findByTokenHash(hash).orElseThrow().getFamilyId();
     }
 
     private static String renewedTokenId(Browser user, String before) {

@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
     /** The longest any page or element is waited for. */
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
 
