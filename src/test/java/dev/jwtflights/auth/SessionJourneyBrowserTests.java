@@ -109,6 +109,20 @@ class SessionJourneyBrowserTests {
     }
 
     @Test
+    void reloadWhenSessionExpiredThenLoginSaysSessionExpired() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+
+            this.clock.advance(this.jwt.refreshTokenTtl().plusSeconds(1));
+            user.reload();
+
+            assertThat(user.path()).isEqualTo("/login?expired");
+            assertThat(notice(user)).isEqualTo("Your session has expired. Please sign in again.");
+        }
+    }
+
+    @Test
     void signInWhenUsernameOrPasswordWrongThenSameLoginFailedNotice() {
         try (Browser user = Browser.open(this.port)) {
             user.signIn("secret", "not-the-password");
