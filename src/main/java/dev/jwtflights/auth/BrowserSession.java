@@ -101,6 +101,13 @@ public class BrowserSession {
     }
 
     /**
+     * Describes the session of a signed-in request for the session panel. Never exposes a token.
+     */
+    public SessionInfo describe(TokenAuthentication authentication) {
+        return this.refreshTokens.describe(authentication.token());
+    }
+
+    /**
      * Ends the request's session: revokes its refresh-token family and clears both cookies.
      */
     void end(HttpServletRequest request, HttpServletResponse response) {

@@ -3,6 +3,7 @@ package dev.jwtflights.auth;
 import java.io.IOException;
 import java.util.Optional;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,8 +19,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Authenticates page requests from the token cookies, renewing the session silently when the access token is
  * missing or expired. Built by the security configuration, not a bean of its own.
+ * <p>
+ * An error page (the {@code ERROR} dispatch after a 403, 404 or 500) is shown to the same person as the request that
+ * failed: it reuses that request's authentication, so the navigation still says who is signed in, and it never
+ * refreshes a second time.
  */
 final class CookieAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String AUTHENTICATION_ATTRIBUTE = CookieAuthenticationFilter.class.getName()
+            + ".authentication";
 
     private final BrowserSession session;
 
@@ -38,14 +46,21 @@ final class CookieAuthenticationFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return this.publicRequests.matches(request);
+        return !isErrorDispatch(request) && this.publicRequests.matches(request);
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<TokenAuthentication> authentication = this.session.authenticate(request, response);
+        Optional<TokenAuthentication> authentication = isErrorDispatch(request)
+                ? authenticationOfFailedRequest(request) : this.session.authenticate(request, response);
         if (authentication.isPresent()) {
+            request.setAttribute(AUTHENTICATION_ATTRIBUTE, authentication.get());
             SecurityContext context = this.contextHolder.createEmptyContext();
             context.setAuthentication(authentication.get());
             this.contextHolder.setContext(context);
@@ -54,6 +69,15 @@ final class CookieAuthenticationFilter extends OncePerRequestFilter {
             this.contextRepository.saveContext(context, request, response);
         }
         chain.doFilter(request, response);
+    }
+
+    private static Optional<TokenAuthentication> authenticationOfFailedRequest(HttpServletRequest request) {
+        return (request.getAttribute(AUTHENTICATION_ATTRIBUTE) instanceof TokenAuthentication authentication)
+                ? Optional.of(authentication) : Optional.empty();
+    }
+
+    private static boolean isErrorDispatch(HttpServletRequest request) {
+        return request.getDispatcherType() == DispatcherType.ERROR;
     }
 
 }

@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -118,6 +120,27 @@ public class RefreshTokenService {
     }
 
     /**
+     * Describes the login session of an access token for the session panel: when it ends and how often it was
+     * renewed. Reads only; never returns a token or a hash of one.
+     */
+    @Transactional(readOnly = true)
+    public SessionInfo describe(AccessToken access) {
+        Instant now = this.clock.instant();
+        List<RefreshToken> family = this.tokens.findByFamilyIdOrderByIdAsc(access.sessionId())
+            .stream()
+            .filter((token) -> token.getUsername().equals(access.username()))
+            .toList();
+        Instant sessionEnd = family.stream()
+            .filter((token) -> token.isActive() && token.getUsedAt() == null)
+            .map(this::endOf)
+            .max(Comparator.naturalOrder())
+            .filter(now::isBefore)
+            .orElse(null);
+        int renewals = Math.max(0, family.size() - 1);
+        return new SessionInfo(SessionInfo.shortId(access.id()), access.expiresAt(), sessionEnd, renewals, now);
+    }
+
+    /**
      * Revokes the session that the given refresh token belongs to; unknown tokens are ignored.
      * @return the session id, if the token was known
      */
@@ -145,6 +168,12 @@ public class RefreshTokenService {
             return RefreshFailure.EXPIRED;
         }
         return null;
+    }
+
+    /** A token's end of life, capped by the session's maximum lifetime as configured now. */
+    private Instant endOf(RefreshToken token) {
+        Instant sessionEnd = token.getSessionStartedAt().plus(this.properties.sessionMaxLifetime());
+        return token.getExpiresAt().isBefore(sessionEnd) ? token.getExpiresAt() : sessionEnd;
     }
 
     private boolean withinGrace(Instant usedAt, Instant now) {

@@ -17,7 +17,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The flights page: the reservation list, fetched from the API with the user's own access token.
+ * The flights page: the reservation list, fetched from the API with the user's own access token, and a panel that
+ * shows the state of the login session (never a token).
  */
 @Controller
 class FlightsController {
@@ -52,7 +53,14 @@ class FlightsController {
             flights = List.of();
         }
         model.addAttribute("flights", flights);
+        model.addAttribute("sessionInfo", this.session.describe(currentAuthentication(authentication)));
         return "flights/list";
+    }
+
+    /** The request's authentication, which {@link #flightsFor} may have renewed. */
+    private static TokenAuthentication currentAuthentication(TokenAuthentication original) {
+        return (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication current)
+                ? current : original;
     }
 
     /**

@@ -1,0 +1,304 @@
+package dev.jwtflights.auth;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import dev.jwtflights.system.Browser;
+import dev.jwtflights.system.BrowserTest;
+import dev.jwtflights.system.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The tutorial's own test, in a real browser: sign in, keep seeing the flights while access tokens expire and are
+ * renewed, and be signed out when an administrator revokes the session, when an old refresh token is replayed, or
+ * when signing out. "Waiting past the access-token lifetime" is moving the server's clock.
+ */
+@BrowserTest
+class SessionJourneyBrowserTests {
+
+    private static final String REVOKE_SQL = "UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret';";
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private MutableClock clock;
+
+    @Autowired
+    private JwtProperties jwt;
+
+    @Autowired
+    private DataSource dataSource;
+
+    @Autowired
+    private RefreshTokenRepository refreshTokens;
+
+    @Test
+    void reloadWhenAccessTokenExpiredThenStillSeesFlightsUnderNewToken() {
+        try (Browser user = Browser.open(this.port)) {
+            user.open("/login");
+            user.find(By.id("username"));
+            user.screenshot("login");
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+            String firstId = user.find(By.id("access-token-id")).getText();
+            String firstAccessToken = user.cookie(AuthCookies.ACCESS_TOKEN);
+            assertThat(user.find(By.id("renewals")).getText()).isEqualTo("0 times");
+            assertThat(firstId).hasSize(8);
+
+            passAccessTokenLifetime();
+            user.reload();
+
+            assertSeesFlights(user);
+            assertThat(user.find(By.id("access-token-id")).getText()).isNotEqualTo(firstId);
+            assertThat(user.cookie(AuthCookies.ACCESS_TOKEN)).isNotEqualTo(firstAccessToken);
+            assertThat(user.find(By.id("renewals")).getText()).isEqualTo("once");
+            assertNoTokenInPage(user);
+            // The countdown runs (static script, no inline one): it moves from its first value within a few seconds.
+            String countdown = user.find(By.id("access-countdown")).getText();
+            assertThat(countdown).matches("in \\d+ s");
+            user.waiting().until((driver) -> !countdown.equals(driver.findElement(By.id("access-countdown")).getText()));
+            user.screenshot("flights");
+            user.screenshot(user.find(By.id("session-panel")), "session-panel");
+        }
+    }
+
+    @Test
+    void revokeInH2ConsoleWhenUserReloadsAfterExpiryThenLoginSaysEndedByAdministrator() {
+        try (Browser user = Browser.open(this.port); Browser admin = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+
+            admin.signIn("admin", "admin");
+            assertSeesFlights(admin);
+            admin.find(By.id("h2-console-link")).click();
+            runInH2Console(admin, REVOKE_SQL);
+            WebElement result = admin.find(By.tagName("body"));
+            assertThat(result.getText()).containsPattern("Update count: [1-9]");
+            admin.driver().switchTo().defaultContent();
+            admin.screenshot("h2-console-update");
+            assertThat(this.refreshTokens.findAll())
+                .filteredOn((token) -> token.getUsername().equals("secret"))
+                .noneMatch(RefreshToken::isActive);
+            assertThat(cspViolations(admin)).isEmpty();
+
+            // Until the access token expires the user still sees the page; the next renewal is refused.
+            user.reload();
+            assertSeesFlights(user);
+            assertThat(user.find(By.id("session-ended")).getText()).contains("Ended");
+            passAccessTokenLifetime();
+            user.reload();
+
+            assertThat(user.path()).isEqualTo("/login?revoked");
+            assertThat(notice(user)).contains("ended by an administrator");
+            user.screenshot("login-revoked");
+        }
+    }
+
+    @Test
+    void reloadWhenSessionExpiredThenLoginSaysSessionExpired() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+
+            this.clock.advance(this.jwt.refreshTokenTtl().plusSeconds(1));
+            user.reload();
+
+            assertThat(user.path()).isEqualTo("/login?expired");
+            assertThat(notice(user)).isEqualTo("Your session has expired. Please sign in again.");
+        }
+    }
+
+    @Test
+    void signInWhenUsernameOrPasswordWrongThenSameLoginFailedNotice() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "not-the-password");
+            assertThat(user.path()).isEqualTo("/login?error");
+            String wrongPassword = notice(user);
+            user.screenshot("login-failed");
+
+            user.signIn("nobody", "secret");
+            assertThat(user.path()).isEqualTo("/login?error");
+            String wrongUsername = notice(user);
+
+            assertThat(wrongPassword).startsWith("Login failed").isEqualTo(wrongUsername);
+            assertThat(wrongPassword.toLowerCase()).doesNotContain("unknown", "not found", "incorrect password",
+                    "wrong password", "no such user");
+            assertThat(user.cookie(AuthCookies.ACCESS_TOKEN)).isNull();
+        }
+    }
+
+    @Test
+    void signOutThenLoginSaysSignedOutAndFlightsNeedSigningInAgain() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+
+            user.find(By.id("sign-out")).click();
+
+            user.waiting().until(ExpectedConditions.urlContains("/login?logout"));
+            assertThat(notice(user)).isEqualTo("You have signed out.");
+            assertThat(user.cookie(AuthCookies.ACCESS_TOKEN)).isNull();
+            assertThat(user.cookie(AuthCookies.REFRESH_TOKEN)).isNull();
+            user.open("/flights");
+            assertThat(user.path()).isEqualTo("/login");
+        }
+    }
+
+    @Test
+    void reloadWhenOldRefreshTokenReplayedThenSignedOutForSafetyAndSessionRevoked() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+            String oldRefreshToken = user.cookie(AuthCookies.REFRESH_TOKEN);
+            passAccessTokenLifetime();
+            user.reload();
+            assertSeesFlights(user);
+            String newRefreshToken = user.cookie(AuthCookies.REFRESH_TOKEN);
+            assertThat(newRefreshToken).isNotEqualTo(oldRefreshToken);
+
+            // Someone who stole the old refresh cookie presents it after the reuse grace: no access token, only it.
+            this.clock.advance(this.jwt.refreshReuseGrace().plusSeconds(1));
+            user.driver().manage().deleteCookieNamed(AuthCookies.ACCESS_TOKEN);
+            user.setCookie(AuthCookies.REFRESH_TOKEN, oldRefreshToken);
+            user.reload();
+
+            assertThat(user.path()).isEqualTo("/login?reused");
+            assertThat(notice(user)).contains("signed out", "old session token was used again");
+            // The whole session is gone: the rightful newest refresh token is refused too.
+            user.setCookie(AuthCookies.REFRESH_TOKEN, newRefreshToken);
+            user.open("/flights");
+            assertThat(user.path()).isEqualTo("/login?revoked");
+        }
+    }
+
+    @Test
+    void reloadInTwoTabsAtTheSameMomentThenBothKeepWorking() {
+        try (Browser user = Browser.open(this.port)) {
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+            String firstTab = user.driver().getWindowHandle();
+            user.script("window.secondTab = window.open('/flights', 'second');");
+            String secondTab = user.driver().getWindowHandles()
+                .stream()
+                .filter((handle) -> !handle.equals(firstTab))
+                .findFirst()
+                .orElseThrow();
+            user.driver().switchTo().window(secondTab);
+            assertSeesFlights(user);
+            String secondTabId = user.find(By.id("access-token-id")).getText();
+            user.driver().switchTo().window(firstTab);
+            String firstTabId = user.find(By.id("access-token-id")).getText();
+            String sessionId = sessionIdOf(user);
+            passAccessTokenLifetime();
+
+            // One script reloads both tabs: both requests leave with the same, soon-rotated, refresh cookie.
+            user.script("window.secondTab.location.reload(); window.location.reload();");
+
+            String firstTabRenewed = renewedTokenId(user, firstTabId);
+            user.driver().switchTo().window(secondTab);
+            String secondTabRenewed = renewedTokenId(user, secondTabId);
+            assertSeesFlights(user);
+            user.driver().switchTo().window(firstTab);
+            assertSeesFlights(user);
+            assertThat(firstTabRenewed).isNotEqualTo(secondTabRenewed);
+            // Both renewals rotated the same refresh token: the second one within the reuse grace.
+            List<RefreshToken> family = this.refreshTokens.findByFamilyIdOrderByIdAsc(sessionId);
+            assertThat(family).hasSize(3).allMatch(RefreshToken::isActive);
+            assertThat(family.get(0).getUsedAt()).isNotNull();
+            assertThat(family.subList(1, 3)).allMatch((token) -> token.getUsedAt() == null);
+
+            // And both tabs keep working afterwards.
+            passAccessTokenLifetime();
+            user.reload();
+            assertSeesFlights(user);
+            user.driver().switchTo().window(secondTab);
+            user.reload();
+            assertSeesFlights(user);
+        }
+    }
+
+    private void runInH2Console(Browser admin, String sql) {
+        WebElement url = admin.find(By.name("url"));
+        assertThat(admin.title()).isEqualTo("H2 Console");
+        url.clear();
+        url.sendKeys(jdbcUrl());
+        WebElement user = admin.find(By.name("user"));
+        user.clear();
+        user.sendKeys("sa");
+        admin.find(By.name("password")).clear();
+        admin.find(By.cssSelector("input[type=submit][value=Connect]")).click();
+        admin.waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("h2query"));
+        admin.find(By.cssSelector("form[name=h2query] textarea[name=sql]")).sendKeys(sql);
+        admin.find(By.cssSelector("input[type=button][value=Run]")).click();
+        admin.driver().switchTo().defaultContent();
+        admin.waiting().until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("h2result"));
+        admin.waiting()
+            .ignoring(StaleElementReferenceException.class)
+            .until((driver) -> driver.findElement(By.tagName("body")).getText().contains("Update count"));
+    }
+
+    /** The test context's own database, whatever its (random) in-memory name. */
+    private String jdbcUrl() {
+        try (Connection connection = this.dataSource.getConnection()) {
+            return connection.getMetaData().getURL();
+        }
+        catch (SQLException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private void passAccessTokenLifetime() {
+        this.clock.advance(this.jwt.accessTokenTtl().plus(Duration.ofSeconds(1)));
+    }
+
+    /** The session (refresh-token family) of the browser's refresh cookie. */
+    private String sessionIdOf(Browser user) {
+        String hash = RefreshTokenService.hash(user.cookie(AuthCookies.REFRESH_TOKEN));
+        return this.refreshTokens.findByTokenHash(hash).orElseThrow().getFamilyId();
+    }
+
+    private static String renewedTokenId(Browser user, String before) {
+        return user.waiting()
+            .ignoring(StaleElementReferenceException.class)
+            .until((driver) -> {
+                String now = driver.findElement(By.id("access-token-id")).getText();
+                return now.equals(before) ? null : now;
+            });
+    }
+
+    private static void assertSeesFlights(Browser browser) {
+        browser.find(By.cssSelector("table tbody tr"));
+        assertThat(browser.path()).isEqualTo("/flights");
+        assertThat(browser.title()).isEqualTo("Flights · jwt-flights");
+        assertThat(browser.driver().findElements(By.cssSelector("table tbody tr"))).hasSizeGreaterThan(0);
+    }
+
+    private static void assertNoTokenInPage(Browser browser) {
+        String page = browser.driver().getPageSource();
+        assertThat(page).doesNotContain(browser.cookie(AuthCookies.ACCESS_TOKEN))
+            .doesNotContain(browser.cookie(AuthCookies.REFRESH_TOKEN));
+    }
+
+    private static String notice(Browser browser) {
+        return browser.find(By.cssSelector("[role=alert]")).getText();
+    }
+
+    private static List<String> cspViolations(Browser browser) {
+        return browser.consoleMessages().stream().filter((message) -> message.contains("Content Security Policy")).toList();
+    }
+
+}

@@ -1,0 +1,113 @@
+package dev.jwtflights.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.jwtflights.auth.AccessToken;
+import dev.jwtflights.auth.AuthCookies;
+import dev.jwtflights.auth.TokenService;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Error pages over real HTTP (the servlet container's error dispatch, which MockMvc does not run): in the layout,
+ * with the signed-in user's navigation, and without any technical detail.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(ErrorPagesIntegrationTests.FailingPage.class)
+class ErrorPagesIntegrationTests {
+
+    private static final String DETAIL = "detail-that-must-not-leak";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private TokenService tokens;
+
+    @Test
+    void pageWhenItFailsThen500PageWithoutDetail() throws Exception {
+        HttpResponse<String> response = get("/test/failing-page", "secret", "USER");
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<title>Something went wrong · jwt-flights</title>")
+            .contains("Signed in as")
+            .doesNotContain(DETAIL)
+            .doesNotContain("IllegalStateException")
+            .doesNotContain("Whitelabel")
+            .doesNotContain("at dev.jwtflights");
+    }
+
+    @Test
+    void pageWhenMissingThen404PageWithNavigation() throws Exception {
+        HttpResponse<String> response = get("/no-such-page", "secret", "USER");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<title>Page not found · jwt-flights</title>")
+            .contains("Signed in as")
+            .contains("secret")
+            .doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void consoleWhenNotAdminThen403Page() throws Exception {
+        HttpResponse<String> response = get("/h2-console/", "secret", "USER");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("<title>Access denied · jwt-flights</title>").contains("Signed in as");
+    }
+
+    @Test
+    void pageWhenMissingAndSignedOutThenLoginFirst() throws Exception {
+        HttpResponse<String> response = this.http.send(
+                HttpRequest.newBuilder(uri("/no-such-page")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location)
+            .endsWith("/login"));
+    }
+
+    private HttpResponse<String> get(String path, String username, String role)
+            throws IOException, InterruptedException {
+        AccessToken token = this.tokens.issue(username, List.of(role), "error-pages-test");
+        HttpRequest request = HttpRequest.newBuilder(uri(path))
+            .header("Accept", "text/html")
+            .header("Cookie", AuthCookies.ACCESS_TOKEN + "=" + token.value())
+            .build();
+        return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + this.port + path);
+    }
+
+    /** A page that fails, as a bug would. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @Controller
+    static class FailingPage {
+
+        @GetMapping("/test/failing-page")
+        String fail() {
+            throw new IllegalStateException(DETAIL);
+        }
+
+    }
+
+}
