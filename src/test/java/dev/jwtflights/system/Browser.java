@@ -36,7 +36,7 @@ public final class Browser implements AutoCloseable {
     /** The longest any page or element is waited for. */
     public static final Duration TIMEOUT = Duration.ofSeconds(20);
 
-    private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "docs/screenshots"));
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
     private final String baseUrl;
 
@@ -152,12 +152,12 @@ public final class Browser implements AutoCloseable {
             .addCookie(new Cookie.Builder(name, value).path("/").isHttpOnly(true).sameSite("Strict").build());
     }
 
-    /** Saves a screenshot of the window as {@code docs/screenshots/<name>.png}. */
+    /** Saves a screenshot of the window as {@code <screenshots.dir>/<name>.png} (default {@code target/screenshots}). */
     public void screenshot(String name) {
         save(this.driver.getScreenshotAs(OutputType.FILE).toPath(), name);
     }
 
-    /** Saves a screenshot of one element as {@code docs/screenshots/<name>.png}. */
+    /** Saves a screenshot of one element as {@code <screenshots.dir>/<name>.png}. */
     public void screenshot(WebElement element, String name) {
         save(((TakesScreenshot) element).getScreenshotAs(OutputType.FILE).toPath(), name);
     }
