@@ -63,7 +63,7 @@ class TokenEndpoint {
         this.refreshTokens = refreshTokens;
     }
 
-    @PostMapping(path = "/token", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/token")
     @Operation(summary = "Sign in: exchange a username and password for tokens",
             description = "Starts a session. Wrong credentials, an unknown or disabled user all give the same "
                     + "invalid_grant.")
@@ -112,7 +112,7 @@ class TokenEndpoint {
         }
     }
 
-    @PostMapping(path = "/refresh", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/refresh")
     @Operation(summary = "Exchange a refresh token for new tokens",
             description = "A refresh token is accepted once. Presenting an already rotated one again ends its whole "
                     + "session, except within a few seconds of the rotation (concurrent clients).")
@@ -143,7 +143,7 @@ class TokenEndpoint {
         return ok(TokenResponse.of(access, rotated.token()));
     }
 
-    @PostMapping(path = "/revoke", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping("/revoke")
     @Operation(summary = "Sign out: revoke a refresh token and its whole session (RFC 7009)",
             description = "Always 200, also for an unknown, expired or already revoked token. Access tokens already "
                     + "issued stay valid until they expire (one minute by default).")

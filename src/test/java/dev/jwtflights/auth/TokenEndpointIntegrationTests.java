@@ -171,7 +171,8 @@ class TokenEndpointIntegrationTests {
             .content("username=secret&password=secret")
             .exchange();
 
-        assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(result).hasStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+            .hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
 
     @Test
