@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.jwtflights.system.ApiProblem;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,7 +43,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @SecurityRequirement(name = "bearer")
 @ApiResponse(responseCode = "401", description = "No access token, or an invalid or expired one "
         + "(WWW-Authenticate: Bearer)", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                schema = @Schema(implementation = ProblemDetail.class)))
+                schema = @Schema(implementation = ApiProblem.class)))
 class ReservationController {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationController.class);
@@ -68,7 +68,7 @@ class ReservationController {
     @Operation(summary = "Get one reservation")
     @ApiResponse(responseCode = "200", description = "The reservation")
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     ReservationResponse get(@PathVariable long id) {
         return this.reservations.findById(id).map(ReservationResponse::of).orElseThrow(() -> notFound(id));
     }
@@ -79,14 +79,14 @@ class ReservationController {
     @ApiResponse(responseCode = "201", description = "Created; Location names it")
     @ApiResponse(responseCode = "400", description = "Invalid fields (listed in 'errors') or malformed JSON",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+                    schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "403", description = "Not an ADMIN (WWW-Authenticate: Bearer "
             + "error=\"insufficient_scope\")", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+                    schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "413", description = "Body larger than 16 KB", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     ResponseEntity<ReservationResponse> create(@Valid @RequestBody ReservationRequest request,
             Authentication authentication) {
         Reservation saved = this.reservations
@@ -105,15 +105,15 @@ class ReservationController {
     @ApiResponse(responseCode = "200", description = "Replaced")
     @ApiResponse(responseCode = "400", description = "Invalid fields (listed in 'errors') or malformed JSON",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                    schema = @Schema(implementation = ProblemDetail.class)))
+                    schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "413", description = "Body larger than 16 KB", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     ReservationResponse replace(@PathVariable long id, @Valid @RequestBody ReservationRequest request,
             Authentication authentication) {
         if (this.reservations.replace(id, request.name(), request.startLocation(), request.endLocation()) == 0) {
@@ -128,9 +128,9 @@ class ReservationController {
     @Operation(summary = "Delete a reservation (ADMIN)")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ProblemDetail.class)))
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     ResponseEntity<Void> delete(@PathVariable long id, Authentication authentication) {
         if (this.reservations.remove(id) == 0) {
             throw notFound(id);

@@ -1,7 +1,7 @@
 package dev.jwtflights.reservation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -12,14 +12,14 @@ import jakarta.validation.constraints.Size;
 @Schema(description = "A reservation to create or replace; every field is trimmed, then holds 1 to 100 characters "
         + "and no control characters", requiredProperties = { "name", "startLocation", "endLocation" })
 record ReservationRequest(
-        @Schema(example = "Ada Lovelace", minLength = 1, maxLength = MAX_LENGTH)
-        @NotBlank(message = REQUIRED) @Size(max = MAX_LENGTH, message = TOO_LONG)
+        @Schema(example = "Ada Lovelace")
+        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
         @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String name,
-        @Schema(example = "London", minLength = 1, maxLength = MAX_LENGTH)
-        @NotBlank(message = REQUIRED) @Size(max = MAX_LENGTH, message = TOO_LONG)
+        @Schema(example = "London")
+        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
         @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String startLocation,
-        @Schema(example = "Paris", minLength = 1, maxLength = MAX_LENGTH)
-        @NotBlank(message = REQUIRED) @Size(max = MAX_LENGTH, message = TOO_LONG)
+        @Schema(example = "Paris")
+        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
         @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String endLocation) {
 
     /** The width of the columns (V2__reservations.sql). */
@@ -29,7 +29,7 @@ record ReservationRequest(
 
     static final String REQUIRED = "is required";
 
-    static final String TOO_LONG = "must be at most " + MAX_LENGTH + " characters long";
+    static final String LENGTH = "must be 1 to " + MAX_LENGTH + " characters long, not counting spaces around it";
 
     static final String CONTROL_CHARACTERS = "must not contain control characters";
 

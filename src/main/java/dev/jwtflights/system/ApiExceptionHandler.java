@@ -3,6 +3,7 @@ package dev.jwtflights.system;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.jwtflights.system.ApiProblem.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 /**
  * API errors as RFC 9457 problem details: Spring MVC's own exceptions with their 4xx status, anything unexpected as a
  * bare 500 with no detail (the detail goes to the log). Invalid fields are listed in an {@code errors} property,
- * one {@link FieldError} per problem, so that a client can show each next to its field.
+ * one {@link FieldError} per problem (see {@link ApiProblem}), so that a client can show each next to its field.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -68,15 +69,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem = ProblemDetail.forStatusAndDetail(status, "The request body is missing or not valid JSON.");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
-    }
-
-    /**
-     * One invalid field of a request body.
-     *
-     * @param field the JSON property
-     * @param message what is wrong with it, e.g. "is required"
-     */
-    record FieldError(String field, String message) {
     }
 
 }

@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TestClockConfiguration.class)
 class ReservationControllerIntegrationTests {
 
+    private static final String LENGTH = "must be 1 to 100 characters long, not counting spaces around it";
+
     private static final String VALID = "{\"name\":\"Ada Lovelace\",\"startLocation\":\"London\",\"endLocation\":\"Paris\"}";
 
     @Autowired
@@ -145,8 +147,8 @@ class ReservationControllerIntegrationTests {
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(errors(result)).containsExactly(
                 Map.of("field", "endLocation", "message", "must not contain control characters"),
-                Map.of("field", "name", "message", "is required"),
-                Map.of("field", "startLocation", "message", "must be at most 100 characters long"));
+                Map.of("field", "name", "message", LENGTH),
+                Map.of("field", "startLocation", "message", LENGTH));
     }
 
     @Test
@@ -231,7 +233,7 @@ class ReservationControllerIntegrationTests {
                 "{\"name\":\"\",\"startLocation\":\"A\",\"endLocation\":\"B\"}");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
-        assertThat(errors(result)).containsExactly(Map.of("field", "name", "message", "is required"));
+        assertThat(errors(result)).containsExactly(Map.of("field", "name", "message", LENGTH));
         assertThat(this.reservations.findById(saved.getId()))
             .hasValueSatisfying((stored) -> assertThat(stored.getName()).isEqualTo("Frances Allen"));
     }
