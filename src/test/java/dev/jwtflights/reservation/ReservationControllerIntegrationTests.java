@@ -1,10 +1,12 @@
 package dev.jwtflights.reservation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import dev.jwtflights.auth.TokenService;
+import dev.jwtflights.system.MutableClock;
 import dev.jwtflights.system.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,37 @@ class ReservationControllerIntegrationTests {
 
     @Autowired
     private ReservationRepository reservations;
+
+    @Autowired
+    private MutableClock clock;
+
+    @Test
+    void listWhenUserThenEveryReservation() {
+        Reservation saved = this.reservations.save(new Reservation("Edsger Dijkstra", "Amsterdam", "Austin"));
+
+        MvcTestResult result = this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user()).exchange();
+
+        assertThat(result).hasStatusOk().bodyJson().extractingPath("$[*].id").asList().contains(saved.getId().intValue());
+    }
+
+    @Test
+    void listWhenNoTokenThenUnauthorized() {
+        MvcTestResult result = this.mvc.get().uri("/reservation").exchange();
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+    }
+
+    @Test
+    void getWhenTokenExpiredThenInvalidToken() {
+        String expired = user();
+        this.clock.advance(Duration.ofSeconds(61));
+
+        MvcTestResult result = this.mvc.get().uri("/reservation/1").header(HttpHeaders.AUTHORIZATION, expired).exchange();
+
+        assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+    }
 
     @Test
     void getWhenReservationExistsThenOk() {
