@@ -88,6 +88,8 @@ class SecurityConfiguration {
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, "/reservation", "/reservation/**")
                 .authenticated()
+                .requestMatchers(HttpMethod.HEAD, "/reservation", "/reservation/**")
+                .authenticated()
                 .requestMatchers("/reservation", "/reservation/**")
                 .hasRole(admin)
                 .anyRequest()

@@ -62,6 +62,11 @@ class ReservationControllerIntegrationTests {
     }
 
     @Test
+    void listWhenHeadByUserThenOk() {
+        assertThat(this.mvc.head().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user())).hasStatusOk();
+    }
+
+    @Test
     void listWhenNoTokenThenUnauthorized() {
         MvcTestResult result = this.mvc.get().uri("/reservation").exchange();
 
