@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -32,15 +33,27 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final AuthenticationEntryPoint entryPoint;
 
+    private final RequestMatcher ignored;
+
     private final SecurityContextRepository contextRepository;
 
     private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint,
+    /**
+     * @param ignored requests whose Authorization header is not looked at (the token endpoints, which clients may
+     * call with the very access token that just expired)
+     */
+    BearerTokenFilter(TokenService tokens, AuthenticationEntryPoint entryPoint, RequestMatcher ignored,
             SecurityContextRepository contextRepository) {
         this.tokens = tokens;
         this.entryPoint = entryPoint;
+        this.ignored = ignored;
         this.contextRepository = contextRepository;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return this.ignored.matches(request);
     }
 
     @Override

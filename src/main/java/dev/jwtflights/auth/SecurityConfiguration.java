@@ -7,8 +7,13 @@ import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -23,10 +28,11 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains, none of which keeps an HTTP session:
+ * Four filter chains, none of which keeps an HTTP session:
  * <ol>
- * <li>the API: bearer tokens only, no cookies, no CSRF;</li>
+ * <li>the API: bearer tokens only, no cookies, no CSRF; the token endpoints are open, writes need ADMIN;</li>
  * <li>the H2 console, when it is enabled: the page cookies, ADMIN only, framed by its own pages only;</li>
+ * <li>the API description and Swagger UI: public, no cookies, a policy with what Swagger UI needs;</li>
  * <li>the pages: the login form, the page cookies with silent refresh, CSRF protection.</li>
  * </ol>
  */
@@ -44,6 +50,22 @@ class SecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; frame-src 'self'; "
             + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+    /**
+     * Swagger UI loads its own scripts and styles from {@code /swagger-ui/}, shows data: images (icons in its CSS) and
+     * calls the API on this same origin. Its one inline {@code <style>} (in the Swagger logo) is allowed by its hash,
+     * not by {@code 'unsafe-inline'}; should an upgrade of the swagger-ui WebJar change it, only the logo loses its
+     * colours. Scripts stay {@code 'self'} only.
+     */
+    static final String SWAGGER_UI_POLICY = "default-src 'self'; "
+            + "style-src 'self' 'sha256-RL3ie0nH+Lzz2YNqQN83mnU0J1ot4QL7b99vMdIX99w='; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    /** The token endpoints: open to anyone, and they ignore any Authorization header. */
+    private static final String[] TOKEN_ENDPOINTS = { "/api/auth/token", "/api/auth/refresh", "/api/auth/revoke" };
+
+    private static final String[] API_DESCRIPTION_PATHS = { "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+            "/swagger-ui/**" };
+
     private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/favicon.svg" };
 
@@ -55,18 +77,40 @@ class SecurityConfiguration {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Checks usernames and passwords, for the login form and for {@code POST /api/auth/token} alike, with the
+     * timing-attack protection of {@link DaoAuthenticationProvider} (an unknown user costs a BCrypt check too).
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokens, JsonMapper jsonMapper) {
         BearerProblems problems = new BearerProblems(jsonMapper);
+        String admin = Role.ADMIN.name();
         http.securityMatcher("/reservation", "/reservation/**", "/api/**")
-            .authorizeHttpRequests((authorize) -> authorize.anyRequest().authenticated())
+            .authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_ENDPOINTS)
+                .permitAll()
+                .requestMatchers(HttpMethod.GET, "/reservation", "/reservation/**")
+                .authenticated()
+                .requestMatchers(HttpMethod.HEAD, "/reservation", "/reservation/**")
+                .authenticated()
+                .requestMatchers("/reservation", "/reservation/**")
+                .hasRole(admin)
+                .anyRequest()
+                .authenticated())
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext((context) -> context.securityContextRepository(this.contextRepository))
             .csrf((csrf) -> csrf.disable())
             .logout((logout) -> logout.disable())
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
-            .addFilterBefore(new BearerTokenFilter(tokens, problems, this.contextRepository),
+            .addFilterBefore(
+                    new BearerTokenFilter(tokens, problems, matcher(TOKEN_ENDPOINTS), this.contextRepository),
                     BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems));
@@ -95,6 +139,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
+    SecurityFilterChain apiDescriptionSecurityFilterChain(HttpSecurity http) {
+        http.securityMatcher(API_DESCRIPTION_PATHS)
+            .authorizeHttpRequests((authorize) -> authorize.anyRequest().permitAll())
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // Read-only and public: nothing here acts on anyone's behalf, and no cookie is read.
+            .csrf((csrf) -> csrf.disable())
+            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SWAGGER_UI_POLICY)))
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
     SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session) {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
@@ -114,17 +171,17 @@ class SecurityConfiguration {
             .logout((logout) -> logout.logoutUrl("/logout")
                 .addLogoutHandler(new SessionLogoutHandler(session))
                 .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))
-            .addFilterBefore(new CookieAuthenticationFilter(session, publicRequests(), this.contextRepository),
+            .addFilterBefore(new CookieAuthenticationFilter(session, matcher(PUBLIC_PATHS), this.contextRepository),
                     UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
         return http.build();
     }
 
-    private static RequestMatcher publicRequests() {
+    private static RequestMatcher matcher(String... patterns) {
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher[] matchers = new RequestMatcher[PUBLIC_PATHS.length];
-        for (int i = 0; i < PUBLIC_PATHS.length; i++) {
-            matchers[i] = paths.matcher(PUBLIC_PATHS[i]);
+        RequestMatcher[] matchers = new RequestMatcher[patterns.length];
+        for (int i = 0; i < patterns.length; i++) {
+            matchers[i] = paths.matcher(patterns[i]);
         }
         return new OrRequestMatcher(matchers);
     }

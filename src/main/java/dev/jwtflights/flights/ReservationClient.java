@@ -1,13 +1,19 @@
 package dev.jwtflights.flights;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,10 +34,14 @@ class ReservationClient {
 
     private final Environment environment;
 
-    ReservationClient(RestClient.Builder restClientBuilder, ApiProperties properties, Environment environment) {
+    private final JsonMapper jsonMapper;
+
+    ReservationClient(RestClient.Builder restClientBuilder, ApiProperties properties, Environment environment,
+            JsonMapper jsonMapper) {
         this.restClient = restClientBuilder.build();
         this.properties = properties;
         this.environment = environment;
+        this.jsonMapper = jsonMapper;
     }
 
     /**
@@ -58,6 +68,96 @@ class ReservationClient {
         }
     }
 
+    /**
+     * Adds a reservation (the API allows it to an ADMIN only).
+     * @throws ApiRejectedException when the API refuses the fields (400), or the user (403)
+     * @throws ApiUnauthorizedException when the API refuses the token
+     * @throws ApiUnavailableException when the API cannot be reached or fails
+     */
+    Flight add(String accessToken, ReservationForm form) {
+        try {
+            return this.restClient.post()
+                .uri(endpoint("/reservation"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .body(form)
+                .retrieve()
+                .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
+                    throw refusal(response.getStatusCode(), problemOf(response.getBody().readAllBytes()));
+                })
+                .body(Flight.class);
+        }
+        catch (ApiUnauthorizedException | ApiRejectedException ex) {
+            throw ex;
+        }
+        catch (RestClientException ex) {
+            throw new ApiUnavailableException(ex);
+        }
+    }
+
+    /**
+     * Deletes a reservation (the API allows it to an ADMIN only).
+     * @throws ApiRejectedException when there is no such reservation (404), or the user may not (403)
+     * @throws ApiUnauthorizedException when the API refuses the token
+     * @throws ApiUnavailableException when the API cannot be reached or fails
+     */
+    void delete(String accessToken, long id) {
+        try {
+            this.restClient.delete()
+                .uri(endpoint("/reservation/" + id))
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
+                .retrieve()
+                .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
+                    throw refusal(response.getStatusCode(), null);
+                })
+                .toBodilessEntity();
+        }
+        catch (ApiUnauthorizedException | ApiRejectedException ex) {
+            throw ex;
+        }
+        catch (RestClientException ex) {
+            throw new ApiUnavailableException(ex);
+        }
+    }
+
+    private RuntimeException refusal(HttpStatusCode status, ProblemDetail problem) {
+        if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
+            return new ApiUnauthorizedException();
+        }
+        if (status.value() == HttpStatus.BAD_REQUEST.value() || status.value() == HttpStatus.FORBIDDEN.value()
+                || status.value() == HttpStatus.NOT_FOUND.value()) {
+            return new ApiRejectedException(HttpStatus.valueOf(status.value()), fieldErrors(problem));
+        }
+        return new ApiUnavailableException(new IllegalStateException("The API answered " + status.value()));
+    }
+
+    private ProblemDetail problemOf(byte[] body) {
+        try {
+            return this.jsonMapper.readValue(body, ProblemDetail.class);
+        }
+        catch (RuntimeException ex) {
+            return null;
+        }
+    }
+
+    /** The {@code errors} of a problem body, as field name to message (the first message of each field). */
+    private static Map<String, String> fieldErrors(ProblemDetail problem) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Object list = (problem != null && problem.getProperties() != null) ? problem.getProperties().get("errors")
+                : null;
+        if (list instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> error && error.get("field") instanceof String field
+                        && error.get("message") instanceof String message) {
+                    errors.putIfAbsent(field, message);
+                }
+            }
+        }
+        return errors;
+    }
+
     private URI endpoint(String path) {
         URI base = (this.properties.baseUrl() != null) ? this.properties.baseUrl() : thisApplication();
         return UriComponentsBuilder.fromUri(base).path(path).build().toUri();
@@ -75,6 +175,31 @@ class ReservationClient {
 
         ApiUnauthorizedException() {
             super("The reservation API refused the access token", null, false, false);
+        }
+
+    }
+
+    /**
+     * The API refused the request: 400 (with the invalid fields, if it named them), 403 or 404.
+     */
+    static class ApiRejectedException extends RuntimeException {
+
+        private final HttpStatus status;
+
+        private final Map<String, String> fieldErrors;
+
+        ApiRejectedException(HttpStatus status, Map<String, String> fieldErrors) {
+            super("The reservation API refused the request: " + status.value(), null, false, false);
+            this.status = status;
+            this.fieldErrors = Map.copyOf(fieldErrors);
+        }
+
+        HttpStatus status() {
+            return this.status;
+        }
+
+        Map<String, String> fieldErrors() {
+            return this.fieldErrors;
         }
 
     }

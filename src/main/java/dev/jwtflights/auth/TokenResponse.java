@@ -1,0 +1,28 @@
+package dev.jwtflights.auth;
+
+import java.time.Duration;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * A successful token response (RFC 6749 section 5.1).
+ */
+@Schema(description = "New tokens (RFC 6749 section 5.1)")
+record TokenResponse(
+        @Schema(description = "An HS256 JWT for 'Authorization: Bearer ...'") @JsonProperty("access_token") String accessToken,
+        @Schema(example = "Bearer") @JsonProperty("token_type") String tokenType,
+        @Schema(description = "Seconds until the access token expires", example = "60") @JsonProperty("expires_in") long expiresIn,
+        @Schema(description = "Opaque, single use: present it once to /api/auth/refresh") @JsonProperty("refresh_token") String refreshToken) {
+
+    static TokenResponse of(AccessToken access, IssuedRefreshToken refresh) {
+        long expiresIn = Duration.between(access.issuedAt(), access.expiresAt()).toSeconds();
+        return new TokenResponse(access.value(), "Bearer", expiresIn, refresh.value());
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[token_type=" + this.tokenType + ", expires_in=" + this.expiresIn + "]";
+    }
+
+}

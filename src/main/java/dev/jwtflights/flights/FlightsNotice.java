@@ -1,0 +1,47 @@
+package dev.jwtflights.flights;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What the flights page says after an admin's change (Post/Redirect/Get): a query parameter of {@code /flights}
+ * naming one of these, never any data.
+ */
+enum FlightsNotice {
+
+    ADDED("added", "The reservation was added.", false),
+    DELETED("deleted", "The reservation was deleted.", false),
+    MISSING("missing", "That reservation no longer exists.", true),
+    FORBIDDEN("forbidden", "Only an administrator can change reservations.", true),
+    UNAVAILABLE("unavailable", "The reservation service is unavailable right now. Please try again in a moment.",
+            true);
+
+    private final String parameter;
+
+    private final String message;
+
+    private final boolean problem;
+
+    FlightsNotice(String parameter, String message, boolean problem) {
+        this.parameter = parameter;
+        this.message = message;
+        this.problem = problem;
+    }
+
+    String message() {
+        return this.message;
+    }
+
+    boolean problem() {
+        return this.problem;
+    }
+
+    String redirect() {
+        return "redirect:/flights?notice=" + this.parameter;
+    }
+
+    static Optional<FlightsNotice> of(String parameter) {
+        return Arrays.stream(values()).filter((notice) -> notice.parameter.equals(parameter)).findFirst();
+    }
+
+}
