@@ -1,7 +1,6 @@
 package dev.jwtflights.auth;
 
 import java.io.IOException;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
@@ -20,8 +18,6 @@ final class LoginSuccessHandler implements AuthenticationSuccessHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LoginSuccessHandler.class);
 
-    private static final String ROLE_PREFIX = "ROLE_";
-
     private final BrowserSession session;
 
     LoginSuccessHandler(BrowserSession session) {
@@ -31,14 +27,8 @@ final class LoginSuccessHandler implements AuthenticationSuccessHandler {
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException {
-        List<String> roles = authentication.getAuthorities()
-            .stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter((authority) -> authority.startsWith(ROLE_PREFIX))
-            .map((authority) -> authority.substring(ROLE_PREFIX.length()))
-            .toList();
         try {
-            this.session.start(authentication.getName(), roles, request, response);
+            this.session.start(authentication.getName(), Role.namesOf(authentication), request, response);
         }
         catch (RuntimeException ex) {
             log.error("Login of user '{}' could not start a session ({}); answering it as a failed login",

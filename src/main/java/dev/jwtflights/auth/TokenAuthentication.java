@@ -12,7 +12,7 @@ public final class TokenAuthentication extends AbstractAuthenticationToken {
     private final AccessToken token;
 
     public TokenAuthentication(AccessToken token) {
-        super(token.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
+        super(token.roles().stream().map((role) -> new SimpleGrantedAuthority(Role.AUTHORITY_PREFIX + role)).toList());
         this.token = token;
         setAuthenticated(true);
     }

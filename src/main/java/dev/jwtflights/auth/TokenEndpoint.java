@@ -23,7 +23,6 @@ import org.springframework.security.authentication.AuthenticationServiceExceptio
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,8 +44,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TokenEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
-
-    private static final String ROLE_PREFIX = "ROLE_";
 
     private static final CacheControl NO_STORE = CacheControl.noStore();
 
@@ -99,7 +96,7 @@ class TokenEndpoint {
         }
         try {
             IssuedRefreshToken refresh = this.refreshTokens.startSession(authentication.getName());
-            AccessToken access = this.tokens.issue(authentication.getName(), roles(authentication),
+            AccessToken access = this.tokens.issue(authentication.getName(), Role.namesOf(authentication),
                     refresh.sessionId());
             log.info("Token request: user '{}' signed in to the API, session {}", authentication.getName(),
                     refresh.sessionId());
@@ -179,15 +176,6 @@ class TokenEndpoint {
             return reference.getPropertyName();
         }
         return null;
-    }
-
-    private static List<String> roles(Authentication authentication) {
-        return authentication.getAuthorities()
-            .stream()
-            .map(GrantedAuthority::getAuthority)
-            .filter((authority) -> authority.startsWith(ROLE_PREFIX))
-            .map((authority) -> authority.substring(ROLE_PREFIX.length()))
-            .toList();
     }
 
     private static ResponseEntity<TokenResponse> ok(TokenResponse body) {
