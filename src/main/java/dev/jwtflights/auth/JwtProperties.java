@@ -26,7 +26,7 @@ public record JwtProperties(
     static final int MIN_SECRET_BYTES = 32;
 
     public JwtProperties {
-        if (secret != null && !secret.isEmpty() && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
+        if (secret != null && !secret.isBlank() && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("app.jwt.secret must be at least " + MIN_SECRET_BYTES
                     + " bytes (UTF-8) long for HS256; leave app.jwt.secret unset to use a random key");
         }
@@ -39,8 +39,9 @@ public record JwtProperties(
         requireNotNegative(clockSkew, "app.jwt.clock-skew");
     }
 
+    /** A blank secret counts as none: it would be a key anyone can guess. */
     boolean hasSecret() {
-        return secret != null && !secret.isEmpty();
+        return secret != null && !secret.isBlank();
     }
 
     private static void requireText(String value, String name) {

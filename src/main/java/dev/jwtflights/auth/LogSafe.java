@@ -15,7 +15,8 @@ final class LogSafe {
             return "";
         }
         String shortened = (value.length() > MAX_LENGTH) ? value.substring(0, MAX_LENGTH) + "..." : value;
-        return shortened.replaceAll("\\p{Cntrl}", "?");
+        // Control and format characters, line and paragraph separators: nothing that could forge a log line.
+        return shortened.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
     }
 
 }

@@ -45,11 +45,14 @@ public class RefreshToken {
     @Column(name = "session_started_at", nullable = false)
     private Instant sessionStartedAt;
 
+    @Column(nullable = false)
+    private int generation;
+
     protected RefreshToken() {
     }
 
     RefreshToken(String username, String tokenHash, String familyId, Instant createdAt, Instant expiresAt,
-            Instant sessionStartedAt) {
+            Instant sessionStartedAt, int generation) {
         this.username = username;
         this.tokenHash = tokenHash;
         this.familyId = familyId;
@@ -57,6 +60,7 @@ public class RefreshToken {
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
         this.sessionStartedAt = sessionStartedAt;
+        this.generation = generation;
     }
 
     public Long getId() {
@@ -93,6 +97,11 @@ public class RefreshToken {
 
     public Instant getSessionStartedAt() {
         return this.sessionStartedAt;
+    }
+
+    /** 0 for the token issued at login, one more at every rotation. */
+    public int getGeneration() {
+        return this.generation;
     }
 
     @Override

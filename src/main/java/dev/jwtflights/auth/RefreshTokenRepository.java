@@ -13,6 +13,19 @@ public interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long
 
     Optional<RefreshToken> findByTokenHash(String tokenHash);
 
+    /** Whose token this is, without loading the token (so that it is read afresh once its user is locked). */
+    @Query("select t.username from RefreshToken t where t.tokenHash = :tokenHash")
+    Optional<String> findUsernameByTokenHash(@Param("tokenHash") String tokenHash);
+
+    /** The highest generation of a session: how often it was renewed. */
+    @Query("select max(t.generation) from RefreshToken t where t.familyId = :familyId and t.username = :username")
+    Optional<Integer> findLastGeneration(@Param("familyId") String familyId, @Param("username") String username);
+
+    /** When a session ends unless it is renewed: the latest expiry of its tokens that are active and unused. */
+    @Query("select max(t.expiresAt) from RefreshToken t where t.familyId = :familyId and t.username = :username "
+            + "and t.active = true and t.usedAt is null")
+    Optional<Instant> findSessionEnd(@Param("familyId") String familyId, @Param("username") String username);
+
     List<RefreshToken> findByFamilyIdOrderByIdAsc(String familyId);
 
     /**
@@ -25,5 +38,10 @@ public interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long
     @Modifying(flushAutomatically = true, clearAutomatically = true)
     @Query("update RefreshToken t set t.active = false where t.familyId = :familyId and t.active = true")
     int revokeFamily(@Param("familyId") String familyId);
+
+    /** Deletes the rows of tokens that expired before the cutoff: they would be refused anyway. */
+    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Query("delete from RefreshToken t where t.expiresAt < :cutoff")
+    int deleteExpiredBefore(@Param("cutoff") Instant cutoff);
 
 }

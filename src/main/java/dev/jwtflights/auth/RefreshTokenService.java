@@ -8,9 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -26,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * A token is accepted once. Presenting it again after its rotation revokes its whole family (the login session),
  * except within {@code app.jwt.refresh-reuse-grace} of the rotation, so that tabs refreshing at the same moment all
- * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write.
+ * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write; and every
+ * change to a user's sessions holds a lock on that user's row, so that a revocation cannot miss a token that a
+ * concurrent rotation is adding.
  */
 @Service
 public class RefreshTokenService {
@@ -63,7 +63,7 @@ public class RefreshTokenService {
     public IssuedRefreshToken startSession(String username) {
         Instant now = this.clock.instant();
         String familyId = UUID.randomUUID().toString();
-        IssuedRefreshToken token = issue(username, familyId, now, now);
+        IssuedRefreshToken token = issue(username, familyId, now, now, 0);
         log.info("Login: user '{}' started session {}", username, familyId);
         return token;
     }
@@ -76,12 +76,14 @@ public class RefreshTokenService {
         if (value == null || value.isEmpty()) {
             return new RefreshOutcome.Refused(RefreshFailure.MISSING);
         }
-        Optional<RefreshToken> found = find(value);
-        if (found.isEmpty()) {
+        Optional<String> owner = ownerOf(value);
+        Optional<AppUser> user = owner.flatMap(this.users::findForUpdateByUsername);
+        // Read only now, under the user's lock: what a concurrent rotation or revocation did is visible.
+        RefreshToken token = owner.flatMap((found) -> this.tokens.findByTokenHash(hash(value))).orElse(null);
+        if (token == null) {
             log.info("Refresh refused: unknown refresh token");
             return new RefreshOutcome.Refused(RefreshFailure.UNKNOWN);
         }
-        RefreshToken token = found.get();
         Instant now = this.clock.instant();
         RefreshFailure failure = checkUsable(token, now);
         if (failure != null) {
@@ -89,15 +91,14 @@ public class RefreshTokenService {
                     failure);
             return new RefreshOutcome.Refused(failure);
         }
-        Optional<AppUser> user = this.users.findByUsername(token.getUsername()).filter(AppUser::isEnabled);
-        if (user.isEmpty()) {
+        if (user.isEmpty() || !user.get().isEnabled()) {
             log.info("Refresh refused for user '{}' session {}: the user is gone or disabled", token.getUsername(),
                     token.getFamilyId());
             return new RefreshOutcome.Refused(RefreshFailure.USER_DISABLED);
         }
         Instant usedAt = token.getUsedAt();
         if (usedAt == null && this.tokens.markUsed(token.getId(), now) == 0) {
-            // Another refresh rotated (or an admin revoked) this token since we read it.
+            // Changed outside this service since we read it (say, by an admin's UPDATE): read it again.
             RefreshToken current = this.tokens.findById(token.getId()).orElseThrow();
             if (!current.isActive()) {
                 log.info("Refresh refused for user '{}' session {}: revoked meanwhile", token.getUsername(),
@@ -113,7 +114,8 @@ public class RefreshTokenService {
                     revoked);
             return new RefreshOutcome.Refused(RefreshFailure.REUSED);
         }
-        IssuedRefreshToken next = issue(token.getUsername(), token.getFamilyId(), now, token.getSessionStartedAt());
+        IssuedRefreshToken next = issue(token.getUsername(), token.getFamilyId(), now, token.getSessionStartedAt(),
+                token.getGeneration() + 1);
         log.info("Refresh: user '{}' session {} rotated its refresh token{}", token.getUsername(),
                 token.getFamilyId(), (usedAt != null) ? " (again, within the reuse grace)" : "");
         return new RefreshOutcome.Rotated(user.get(), next);
@@ -126,17 +128,10 @@ public class RefreshTokenService {
     @Transactional(readOnly = true)
     public SessionInfo describe(AccessToken access) {
         Instant now = this.clock.instant();
-        List<RefreshToken> family = this.tokens.findByFamilyIdOrderByIdAsc(access.sessionId())
-            .stream()
-            .filter((token) -> token.getUsername().equals(access.username()))
-            .toList();
-        Instant sessionEnd = family.stream()
-            .filter((token) -> token.isActive() && token.getUsedAt() == null)
-            .map(this::endOf)
-            .max(Comparator.naturalOrder())
+        Instant sessionEnd = this.tokens.findSessionEnd(access.sessionId(), access.username())
             .filter(now::isBefore)
             .orElse(null);
-        int renewals = Math.max(0, family.size() - 1);
+        int renewals = this.tokens.findLastGeneration(access.sessionId(), access.username()).orElse(0);
         return new SessionInfo(SessionInfo.shortId(access.id()), access.expiresAt(), sessionEnd, renewals, now);
     }
 
@@ -146,8 +141,10 @@ public class RefreshTokenService {
      */
     @Transactional
     public Optional<String> revokeSessionOf(String value) {
-        Optional<RefreshToken> token = (value == null) ? Optional.empty() : find(value);
-        token.ifPresent((found) -> revokeSession(found.getFamilyId(), found.getUsername()));
+        Optional<String> owner = (value == null) ? Optional.empty() : ownerOf(value);
+        owner.ifPresent(this.users::findForUpdateByUsername);
+        Optional<RefreshToken> token = owner.flatMap((found) -> this.tokens.findByTokenHash(hash(value)));
+        token.ifPresent((found) -> revokeFamily(found.getFamilyId(), found.getUsername()));
         return token.map(RefreshToken::getFamilyId);
     }
 
@@ -156,6 +153,11 @@ public class RefreshTokenService {
      */
     @Transactional
     public void revokeSession(String sessionId, String username) {
+        this.users.findForUpdateByUsername(username);
+        revokeFamily(sessionId, username);
+    }
+
+    private void revokeFamily(String sessionId, String username) {
         int revoked = this.tokens.revokeFamily(sessionId);
         log.info("Revoked session {} of user '{}' ({} active tokens)", sessionId, username, revoked);
     }
@@ -170,31 +172,28 @@ public class RefreshTokenService {
         return null;
     }
 
-    /** A token's end of life, capped by the session's maximum lifetime as configured now. */
-    private Instant endOf(RefreshToken token) {
-        Instant sessionEnd = token.getSessionStartedAt().plus(this.properties.sessionMaxLifetime());
-        return token.getExpiresAt().isBefore(sessionEnd) ? token.getExpiresAt() : sessionEnd;
-    }
-
     private boolean withinGrace(Instant usedAt, Instant now) {
         Duration grace = this.properties.refreshReuseGrace();
         return !grace.isZero() && now.isBefore(usedAt.plus(grace));
     }
 
-    private IssuedRefreshToken issue(String username, String familyId, Instant now, Instant sessionStartedAt) {
+    private IssuedRefreshToken issue(String username, String familyId, Instant now, Instant sessionStartedAt,
+            int generation) {
         Instant slidingEnd = now.plus(this.properties.refreshTokenTtl());
         Instant sessionEnd = sessionStartedAt.plus(this.properties.sessionMaxLifetime());
         Instant expiresAt = slidingEnd.isBefore(sessionEnd) ? slidingEnd : sessionEnd;
         String value = newTokenValue();
-        this.tokens.save(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt));
+        this.tokens.save(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt,
+                generation));
         return new IssuedRefreshToken(value, familyId, expiresAt);
     }
 
-    private Optional<RefreshToken> find(String value) {
+    /** The user a refresh token was issued to; empty for a malformed or unknown token. */
+    private Optional<String> ownerOf(String value) {
         if (!TOKEN_FORMAT.matcher(value).matches()) {
             return Optional.empty();
         }
-        return this.tokens.findByTokenHash(hash(value));
+        return this.tokens.findUsernameByTokenHash(hash(value));
     }
 
     private String newTokenValue() {

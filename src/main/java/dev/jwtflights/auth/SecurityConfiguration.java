@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -79,12 +80,17 @@ class SecurityConfiguration {
 
     /**
      * Checks usernames and passwords, for the login form and for {@code POST /api/auth/token} alike, with the
-     * timing-attack protection of {@link DaoAuthenticationProvider} (an unknown user costs a BCrypt check too).
+     * timing-attack protection of {@link DaoAuthenticationProvider} (an unknown user costs a BCrypt check too). A
+     * disabled account is refused only after its password was checked, so that it costs the same time as any other
+     * login and nobody learns which accounts are disabled.
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
+        provider.setPreAuthenticationChecks((user) -> {
+        });
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ProviderManager(provider);
     }
 

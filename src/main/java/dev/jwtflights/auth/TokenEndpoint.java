@@ -98,8 +98,6 @@ class TokenEndpoint {
             IssuedRefreshToken refresh = this.refreshTokens.startSession(authentication.getName());
             AccessToken access = this.tokens.issue(authentication.getName(), Role.namesOf(authentication),
                     refresh.sessionId());
-            log.info("Token request: user '{}' signed in to the API, session {}", authentication.getName(),
-                    refresh.sessionId());
             return ok(TokenResponse.of(access, refresh));
         }
         catch (RuntimeException ex) {

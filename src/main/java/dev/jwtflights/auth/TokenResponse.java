@@ -10,10 +10,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  */
 @Schema(description = "New tokens (RFC 6749 section 5.1)")
 record TokenResponse(
-        @Schema(description = "An HS256 JWT for 'Authorization: Bearer ...'") @JsonProperty("access_token") String accessToken,
-        @Schema(example = "Bearer") @JsonProperty("token_type") String tokenType,
-        @Schema(description = "Seconds until the access token expires", example = "60") @JsonProperty("expires_in") long expiresIn,
-        @Schema(description = "Opaque, single use: present it once to /api/auth/refresh") @JsonProperty("refresh_token") String refreshToken) {
+        @Schema(description = "An HS256 JWT for 'Authorization: Bearer ...'")
+        @JsonProperty("access_token") String accessToken,
+        @Schema(example = "Bearer")
+        @JsonProperty("token_type") String tokenType,
+        @Schema(description = "Seconds until the access token expires", example = "60")
+        @JsonProperty("expires_in") long expiresIn,
+        @Schema(description = "Opaque, single use: present it once to /api/auth/refresh")
+        @JsonProperty("refresh_token") String refreshToken) {
 
     static TokenResponse of(AccessToken access, IssuedRefreshToken refresh) {
         long expiresIn = Duration.between(access.issuedAt(), access.expiresAt()).toSeconds();

@@ -32,6 +32,12 @@ class JwtPropertiesTests {
     }
 
     @Test
+    void startWhenSecretIsBlankThenTreatedAsUnset() {
+        this.contextRunner.withPropertyValues("app.jwt.secret=" + " ".repeat(40))
+            .run((context) -> assertThat(context.getBean(JwtProperties.class).hasSecret()).isFalse());
+    }
+
+    @Test
     void startWhenDurationNegativeThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("app.jwt.refresh-reuse-grace=-1s").run((context) -> {
             assertThat(context).hasFailed();

@@ -1,6 +1,8 @@
 package dev.jwtflights.auth;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -14,8 +16,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Many threads present one refresh token at the same moment, each in its own transaction, as browsers do.
@@ -64,6 +69,9 @@ class RefreshTokenConcurrencyIntegrationTests {
         @Autowired
         private RefreshTokenService service;
 
+        @Autowired
+        private RefreshTokenRepository tokens;
+
         @Test
         void concurrentRefreshesWithOneTokenThenExactlyOneWinsAndNoneFails() throws Exception {
             IssuedRefreshToken issued = this.service.startSession("secret");
@@ -76,6 +84,67 @@ class RefreshTokenConcurrencyIntegrationTests {
                 .hasSize(THREADS - 1)
                 .allSatisfy((outcome) -> assertThat(((RefreshOutcome.Refused) outcome).reason())
                     .isIn(RefreshFailure.REUSED, RefreshFailure.REVOKED));
+            // Without a grace, the losers' second use of the token is a replay: the whole session ends, the
+            // winner's new token included.
+            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                .noneMatch(RefreshToken::isActive);
+        }
+
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=10s")
+    class AgainstARevocation {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Autowired
+        private RefreshTokenRepository tokens;
+
+        @Autowired
+        private AppUserRepository users;
+
+        @Autowired
+        private PlatformTransactionManager transactionManager;
+
+        @Test
+        void rotationDuringARevocationWaitsForItAndIsRefused() throws Exception {
+            IssuedRefreshToken issued = this.service.startSession("secret");
+            IssuedRefreshToken current = ((RefreshOutcome.Rotated) this.service.rotate(issued.value())).token();
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                Future<RefreshOutcome> rotation = transaction.execute((status) -> {
+                    // Hold the user's lock, as a revocation does, while a rotation of the current token starts.
+                    this.users.findForUpdateByUsername("secret");
+                    Thread[] rotating = new Thread[1];
+                    Future<RefreshOutcome> started = pool.submit(() -> {
+                        rotating[0] = Thread.currentThread();
+                        return this.service.rotate(current.value());
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(rotating[0]));
+                    this.service.revokeSession(issued.sessionId(), "secret");
+                    return started;
+                });
+
+                assertThat(rotation.get(30, TimeUnit.SECONDS))
+                    .isEqualTo(new RefreshOutcome.Refused(RefreshFailure.REVOKED));
+                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static boolean waitsInTheDatabase(Thread thread) {
+            if (thread == null || (thread.getState() != Thread.State.WAITING
+                    && thread.getState() != Thread.State.TIMED_WAITING)) {
+                return false;
+            }
+            return Arrays.stream(thread.getStackTrace())
+                .anyMatch((frame) -> frame.getClassName().startsWith("org.h2."));
         }
 
     }

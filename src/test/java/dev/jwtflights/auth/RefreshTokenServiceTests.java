@@ -161,8 +161,31 @@ class RefreshTokenServiceTests {
     void rotateWhenRevokedBySqlThenRevoked() {
         IssuedRefreshToken issued = this.service.startSession("secret");
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
+        this.entityManager.clear();
 
         assertThat(this.service.rotate(issued.value())).isEqualTo(refused(RefreshFailure.REVOKED));
+    }
+
+    @Test
+    void rotateWhenARotatedTokenOfARevokedSessionIsPresentedWithinTheGraceThenRevoked() {
+        IssuedRefreshToken issued = this.service.startSession("secret");
+        rotated(this.service.rotate(issued.value()));
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(RefreshFailure.REVOKED));
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+            .noneMatch(RefreshToken::isActive);
+    }
+
+    @Test
+    void rotateCountsGenerationsFromTheLogin() {
+        IssuedRefreshToken issued = this.service.startSession("secret");
+        IssuedRefreshToken second = rotated(this.service.rotate(issued.value())).token();
+        rotated(this.service.rotate(second.value()));
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).extracting(RefreshToken::getGeneration)
+            .containsExactly(0, 1, 2);
     }
 
     @Test
