@@ -14,7 +14,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+class AppUser {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

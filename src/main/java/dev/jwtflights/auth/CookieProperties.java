@@ -8,5 +8,5 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param secure mark the cookies {@code Secure} on every response, not only on those to HTTPS requests
  */
 @ConfigurationProperties("app.cookies")
-public record CookieProperties(boolean secure) {
+record CookieProperties(boolean secure) {
 }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param sessionId the family id of the login session
  * @param expiresAt when the server stops accepting it
  */
-public record IssuedRefreshToken(String value, String sessionId, Instant expiresAt) {
+record IssuedRefreshToken(String value, String sessionId, Instant expiresAt) {
 
     @Override
     public String toString() {

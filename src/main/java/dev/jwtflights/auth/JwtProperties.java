@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * generated at startup
  */
 @ConfigurationProperties("app.jwt")
-public record JwtProperties(
+record JwtProperties(
         String secret,
         @DefaultValue("jwt-flights") String issuer,
         @DefaultValue("jwt-flights") String audience,
@@ -25,7 +25,7 @@ public record JwtProperties(
 
     static final int MIN_SECRET_BYTES = 32;
 
-    public JwtProperties {
+    JwtProperties {
         if (secret != null && !secret.isBlank() && secret.getBytes(StandardCharsets.UTF_8).length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("app.jwt.secret must be at least " + MIN_SECRET_BYTES
                     + " bytes (UTF-8) long for HS256; leave app.jwt.secret unset to use a random key");

@@ -3,7 +3,7 @@ package dev.jwtflights.auth;
 /**
  * Why a refresh token was not accepted.
  */
-public enum RefreshFailure {
+enum RefreshFailure {
 
     /** No refresh token was presented. */
     MISSING,

@@ -3,7 +3,7 @@ package dev.jwtflights.auth;
 /**
  * The result of presenting a refresh token.
  */
-public sealed interface RefreshOutcome {
+sealed interface RefreshOutcome {
 
     /**
      * The token was rotated: the old one is used up and {@code token} replaces it.

@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "refresh_token")
-public class RefreshToken {
+class RefreshToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * concurrent rotation is adding.
  */
 @Service
-public class RefreshTokenService {
+class RefreshTokenService {
 
     private static final Logger log = LoggerFactory.getLogger(RefreshTokenService.class);
 

@@ -8,7 +8,7 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * What a user may do: read reservations, or also administer the application.
  */
-public enum Role {
+enum Role {
 
     USER, ADMIN;
 
