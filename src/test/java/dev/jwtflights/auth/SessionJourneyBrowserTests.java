@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -54,6 +55,14 @@ class SessionJourneyBrowserTests {
             user.screenshot("login");
             user.signIn("secret", "secret");
             assertSeesFlights(user);
+            // A second after signing in, the 7-day session still reads "in 7 days": rounded, not down to 6 days.
+            assertThat(this.jwt.refreshTokenTtl()).isEqualTo(Duration.ofDays(7));
+            this.clock.advance(Duration.ofSeconds(1));
+            user.reload();
+            assertSeesFlights(user);
+            user.waiting()
+                .until(ExpectedConditions.textMatches(By.id("session-expires"), Pattern.compile("\\(in .+\\)$")));
+            assertThat(user.find(By.id("session-expires")).getText()).endsWith(" (in 7 days)");
             String firstId = user.find(By.id("access-token-id")).getText();
             String firstAccessToken = user.cookie(AuthCookies.ACCESS_TOKEN);
             assertThat(user.find(By.id("renewals")).getText()).isEqualTo("0 times");
