@@ -86,6 +86,42 @@ class SessionJourneyBrowserTests {
     }
 
     @Test
+    void flightsWhenAdminThenAddFormAndDeleteButtonsWhichUserDoesNotSee() {
+        try (Browser admin = Browser.open(this.port); Browser user = Browser.open(this.port)) {
+            admin.signIn("admin", "admin");
+            assertSeesFlights(admin);
+
+            WebElement addForm = admin.find(By.cssSelector("form[action$='/flights/add']"));
+            assertThat(admin.find(By.id("add-reservation-title")).getText()).isEqualTo("Add a reservation");
+            for (String field : List.of("name", "start", "end")) {
+                WebElement input = addForm.findElement(By.id("reservation-" + field));
+                assertThat(input.isDisplayed()).isTrue();
+                assertThat(addForm.findElement(By.cssSelector("label[for='reservation-" + field + "']")).getText())
+                    .isNotBlank();
+            }
+            assertThat(addForm.findElement(By.cssSelector("button[type=submit]")).getText())
+                .isEqualTo("Add reservation");
+            List<WebElement> rows = admin.driver().findElements(By.cssSelector("table tbody tr"));
+            for (WebElement row : rows) {
+                String id = row.findElement(By.cssSelector("td")).getText();
+                WebElement delete = row
+                    .findElement(By.cssSelector("form[action$='/flights/" + id + "/delete'] button"));
+                assertThat(delete.isDisplayed()).isTrue();
+                assertThat(delete.getText()).isEqualTo("Delete");
+                assertThat(delete.getAttribute("aria-label")).isEqualTo("Delete reservation " + id);
+            }
+            admin.screenshot("flights-admin");
+
+            user.signIn("secret", "secret");
+            assertSeesFlights(user);
+            assertThat(user.isPresent(By.cssSelector("form[action$='/flights/add']"))).isFalse();
+            assertThat(user.isPresent(By.id("add-reservation-title"))).isFalse();
+            assertThat(user.isPresent(By.cssSelector("form[action$='/delete']"))).isFalse();
+            assertThat(user.driver().findElements(By.cssSelector("table tbody tr"))).hasSameSizeAs(rows);
+        }
+    }
+
+    @Test
     void revokeInH2ConsoleWhenUserReloadsAfterExpiryThenLoginSaysEndedByAdministrator() {
         try (Browser user = Browser.open(this.port); Browser admin = Browser.open(this.port)) {
             user.signIn("secret", "secret");
