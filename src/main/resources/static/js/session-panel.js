@@ -19,20 +19,22 @@
         return Date.now() + offset;
     }
 
+    // Seconds count down (rounded up: "in 1 s" until it is over); longer spans are rounded to the nearest unit, so a
+    // fresh 7-day session reads "in 7 days", not "in 6 days" a moment after signing in.
     function duration(millis) {
         var seconds = Math.ceil(millis / 1000);
         if (seconds < 120) {
             return seconds + ' s';
         }
-        var minutes = Math.floor(seconds / 60);
+        var minutes = Math.round(seconds / 60);
         if (minutes < 120) {
             return minutes + ' min';
         }
-        var hours = Math.floor(minutes / 60);
+        var hours = Math.round(seconds / 3600);
         if (hours < 48) {
             return hours + ' h';
         }
-        return Math.floor(hours / 24) + ' days';
+        return Math.round(seconds / 86400) + ' days';
     }
 
     function tick() {

@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.jwtflights.auth.AccessToken;
 import dev.jwtflights.auth.AuthCookies;
 import dev.jwtflights.auth.TokenService;
+import dev.jwtflights.support.TestBrowser;
+import dev.jwtflights.support.TestBrowser.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -48,6 +51,7 @@ class ErrorPagesIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(500);
         assertThat(response.body()).contains("<title>Something went wrong · jwt-flights</title>")
             .contains("Signed in as")
+            .contains("a problem on our side", "Please try again in a moment.")
             .doesNotContain(DETAIL)
             .doesNotContain("IllegalStateException")
             .doesNotContain("Whitelabel")
@@ -62,7 +66,30 @@ class ErrorPagesIntegrationTests {
         assertThat(response.body()).contains("<title>Page not found · jwt-flights</title>")
             .contains("Signed in as")
             .contains("secret")
-            .doesNotContain("Whitelabel");
+            .doesNotContain("Whitelabel")
+            .doesNotContain("aria-current");
+    }
+
+    @Test
+    void deleteWhenIdIsNotANumberThen400PageThatDoesNotAskToTryAgain() {
+        TestBrowser admin = new TestBrowser(this.port);
+        admin.logIn("admin", "admin");
+        Page flights = admin.get("/flights");
+        assertThat(flights.status()).isEqualTo(200);
+
+        Page response = admin.post("/flights/not-a-number/delete", Map.of("_csrf", flights.csrfToken()), "Accept",
+                "text/html");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertClientErrorPage(response.body());
+    }
+
+    @Test
+    void pageWhenMethodNotAllowedThen4xxPageThatDoesNotAskToTryAgain() throws Exception {
+        HttpResponse<String> response = get("/flights/1/delete", "admin", "ADMIN");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertClientErrorPage(response.body());
     }
 
     @Test
@@ -82,6 +109,17 @@ class ErrorPagesIntegrationTests {
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying((location) -> assertThat(location)
             .endsWith("/login"));
+    }
+
+    private static void assertClientErrorPage(String body) {
+        assertThat(body).contains("<title>Request not accepted · jwt-flights</title>")
+            .contains("Signed in as")
+            .contains("Sending it again unchanged will not help.")
+            .doesNotContain("try again in a moment")
+            .doesNotContain("Something went wrong")
+            .doesNotContain("Exception")
+            .doesNotContain("Whitelabel")
+            .doesNotContain("not-a-number");
     }
 
     private HttpResponse<String> get(String path, String username, String role)

@@ -117,9 +117,15 @@ class PagesBrowserTests {
             user.signIn("secret", "secret");
             assertPage(user, "Flights");
             assertThat(user.isPresent(By.id("h2-console-link"))).isFalse();
+            WebElement flightsLink = user.find(By.id("flights-link"));
+            assertThat(flightsLink.getAttribute("class")).contains("active");
+            assertThat(flightsLink.getAttribute("aria-current")).isEqualTo("page");
+            assertThat(user.driver().findElements(By.cssSelector("nav [aria-current]"))).hasSize(1);
 
             user.open("/no-such-page");
             assertPage(user, "Page not found");
+            assertThat(user.find(By.id("flights-link")).getAttribute("class")).doesNotContain("active");
+            assertThat(user.isPresent(By.cssSelector("nav [aria-current]"))).isFalse();
             assertThat(user.find(By.id("signed-in-as")).getText()).isEqualTo("Signed in as secret");
             user.screenshot("error-404");
 
