@@ -41,9 +41,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.jsonMapper = jsonMapper;
     }
 
+    /**
+     * Decides on the path as the servlet container decoded and normalised it (percent-decoded, path parameters and
+     * dot segments removed), never on the raw request URI: {@code /%72eservation} and {@code /reservation;x=1} are
+     * routed to the API as {@code /reservation} is, so they are limited as it is.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String pathInfo = request.getPathInfo();
+        String path = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
         return !(path.startsWith("/api/") || path.equals("/reservation") || path.startsWith("/reservation/"));
     }
 
