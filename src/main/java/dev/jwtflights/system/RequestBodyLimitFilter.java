@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No API request body may be larger than {@value #MAX_BODY_BYTES} bytes: a larger one is answered 413 before anything
- * else looks at the request (authentication included). A body of unknown length (chunked) is read up to the limit
- * first, then handed on from memory.
+ * No API request body (see {@link ApiPaths}) may be larger than {@value #MAX_BODY_BYTES} bytes: a larger one is
+ * answered 413 before anything else looks at the request (authentication included). A body of unknown length
+ * (chunked) is read up to the limit first, then handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -41,16 +41,9 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.jsonMapper = jsonMapper;
     }
 
-    /**
-     * Decides on the path as the servlet container decoded and normalised it (percent-decoded, path parameters and
-     * dot segments removed), never on the raw request URI: {@code /%72eservation} and {@code /reservation;x=1} are
-     * routed to the API as {@code /reservation} is, so they are limited as it is.
-     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String pathInfo = request.getPathInfo();
-        String path = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
-        return !(path.startsWith("/api/") || path.equals("/reservation") || path.startsWith("/reservation/"));
+        return !ApiPaths.matches(request);
     }
 
     @Override
