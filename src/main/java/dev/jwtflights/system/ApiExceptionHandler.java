@@ -12,9 +12,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +41,34 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail unexpected(Exception ex) {
         log.error("Unexpected error in the API", ex);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
+    }
+
+    /**
+     * A {@code Content-Type} that names no concrete media type ({@code *}{@code /*}, {@code text/*}) makes Spring's
+     * request headers throw an {@link IllegalArgumentException} where it reads a body, instead of its usual 415. That
+     * is the client's mistake, so it is answered as any other unsupported content type; the request's own header
+     * decides, so that any other {@code IllegalArgumentException} stays an unexpected error.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, WebRequest request) throws Exception {
+        if (isConcreteOrAbsent(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            return ResponseEntity.internalServerError().body(unexpected(ex));
+        }
+        log.debug("Refused a request body whose Content-Type is not a concrete media type");
+        return handleException(new HttpMediaTypeNotSupportedException("Content-Type is not a concrete media type",
+                List.of(MediaType.APPLICATION_JSON)), request);
+    }
+
+    private static boolean isConcreteOrAbsent(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaType(contentType).isConcrete();
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
     }
 
     @Override
