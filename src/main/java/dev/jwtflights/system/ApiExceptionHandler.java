@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -29,8 +31,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * API errors as RFC 9457 problem details: Spring MVC's own exceptions with their 4xx status, anything unexpected as a
  * bare 500 with no detail (the detail goes to the log). Invalid fields are listed in an {@code errors} property,
  * one {@link FieldError} per problem (see {@link ApiProblem}), so that a client can show each next to its field.
+ * <p>
+ * This advice covers the API's controllers; {@link ApiRoutingExceptionHandler} hands it the errors of API requests
+ * that found no controller (no such path, method or representation).
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

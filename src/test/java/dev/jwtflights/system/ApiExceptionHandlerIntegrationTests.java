@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.jwtflights.auth.TokenService;
@@ -76,6 +78,57 @@ class ApiExceptionHandlerIntegrationTests {
         assertProblem(response, 415);
         assertThat(output).doesNotContain("Unexpected error").doesNotContain("IllegalArgumentException")
             .doesNotContain("InvalidMediaTypeException");
+    }
+
+    @Test
+    void requestWhenMethodNotAllowedThenProblem() throws Exception {
+        HttpRequest request = request("/reservation/1").header("Authorization", admin())
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(VALID_RESERVATION))
+            .build();
+
+        HttpResponse<String> response = send(request);
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
+                (allow) -> assertThat(allow).contains("GET", "PUT", "DELETE").doesNotContain("PATCH"));
+    }
+
+    @Test
+    void tokenEndpointWhenMethodNotAllowedThenProblem() throws Exception {
+        HttpResponse<String> response = send(request("/api/auth/token").GET().build());
+
+        assertProblem(response, 405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "application/xml", "text/html", "text/csv" })
+    void requestWhenNoAcceptableRepresentationThenProblem(String accept) throws Exception {
+        HttpResponse<String> response = send(request("/reservation").header("Authorization", user())
+            .header("Accept", accept)
+            .GET()
+            .build());
+
+        assertProblem(response, 406);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/reservation/1/x", "/reservation/1/", "/api/no-such-endpoint", "/api/auth/token/x" })
+    void requestWhenNoSuchApiPathThenProblem(String path) throws Exception {
+        HttpResponse<String> response = send(request(path).header("Authorization", user()).GET().build());
+
+        assertProblem(response, 404);
+    }
+
+    @Test
+    void requestWhenNoSuchApiPathAndBrowserAcceptThenStillProblem() throws Exception {
+        HttpResponse<String> response = send(request("/reservation/1/x").header("Authorization", user())
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .GET()
+            .build());
+
+        assertProblem(response, 404);
     }
 
     private void assertProblem(HttpResponse<String> response, int status) {

@@ -6,12 +6,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.jwtflights.auth.AccessToken;
 import dev.jwtflights.auth.AuthCookies;
 import dev.jwtflights.auth.TokenService;
+import dev.jwtflights.support.TestBrowser;
+import dev.jwtflights.support.TestBrowser.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -63,6 +66,32 @@ class ErrorPagesIntegrationTests {
             .contains("Signed in as")
             .contains("secret")
             .doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void pageWhenMethodNotAllowedThenErrorPageNotProblem() throws Exception {
+        HttpResponse<String> response = get("/flights/add", "secret", "USER");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("<title>Something went wrong · jwt-flights</title>")
+            .contains("Signed in as")
+            .doesNotContain("\"status\"");
+    }
+
+    @Test
+    void formPostWhenMethodNotAllowedThenErrorPageNotProblem() {
+        TestBrowser browser = new TestBrowser(this.port);
+        browser.logIn("secret", "secret");
+        Page flights = browser.get("/flights", "Accept", "text/html");
+
+        Page answer = browser.post("/flights", Map.of("_csrf", flights.csrfToken()), "Accept", "text/html");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).contains("<title>Something went wrong · jwt-flights</title>")
+            .doesNotContain("\"status\"");
     }
 
     @Test
