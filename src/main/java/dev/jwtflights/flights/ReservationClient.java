@@ -21,11 +21,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The pages' client of the reservation API, over HTTP with the user's access token, exactly as any other client.
+ * It follows no redirect ({@code spring.http.clients.redirects=dont-follow}): the token goes to the configured API
+ * and nowhere else, and an API that answers with a redirect counts as unavailable.
  */
 @Component
 class ReservationClient {
 
     private static final ParameterizedTypeReference<List<Flight>> FLIGHTS = new ParameterizedTypeReference<>() {
+    };
+
+    private static final RestClient.ResponseSpec.ErrorHandler REDIRECT = (request, response) -> {
+        throw new ApiUnavailableException(new IllegalStateException(
+                "The API answered " + response.getStatusCode().value() + ", a redirect, which is not followed"));
     };
 
     private final RestClient restClient;
@@ -55,6 +62,7 @@ class ReservationClient {
                 .accept(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .retrieve()
+                .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
                 .onStatus((status) -> status.value() == HttpStatus.UNAUTHORIZED.value(), (request, response) -> {
                     throw new ApiUnauthorizedException();
                 })
@@ -83,6 +91,7 @@ class ReservationClient {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .body(form)
                 .retrieve()
+                .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
                     throw refusal(response.getStatusCode(), problemOf(response.getBody().readAllBytes()));
                 })
@@ -109,6 +118,7 @@ class ReservationClient {
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .retrieve()
+                .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
                     throw refusal(response.getStatusCode(), null);
                 })

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +12,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The API's own description, served at {@code /v3/api-docs} and shown by Swagger UI at {@code /swagger-ui.html}.
  * Which paths it covers is set by {@code springdoc.paths-to-match}.
+ * <p>
+ * Its one server is the relative {@code /}: the document's own origin, as Swagger UI resolves it. Left unset,
+ * springdoc would write an absolute URL built from the request's {@code Host} (or forwarded) header, so a forged
+ * header would point the "Try it out" calls, bearer token and all, at another host.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
@@ -32,6 +37,7 @@ class OpenApiConfiguration {
                         + "tokens. Get tokens with POST /api/auth/token, then send 'Authorization: Bearer "
                         + "<access_token>'. Errors are RFC 9457 problem details (application/problem+json), except "
                         + "on the token endpoints, which answer with OAuth 2.0 errors (RFC 6749 section 5.2)."))
+            .addServersItem(new Server().url("/").description("This server"))
             .components(new Components().addSecuritySchemes(BEARER, bearer));
     }
 

@@ -25,9 +25,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * No API request body may be larger than {@value #MAX_BODY_BYTES} bytes: a larger one is answered 413 before anything
- * else looks at the request (authentication included). A body of unknown length (chunked) is read up to the limit
- * first, then handed on from memory.
+ * No API request body (see {@link ApiPaths}) may be larger than {@value #MAX_BODY_BYTES} bytes: a larger one is
+ * answered 413 before anything else looks at the request (authentication included). A body of unknown length
+ * (chunked) is read up to the limit first, then handed on from memory.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -43,8 +43,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !(path.startsWith("/api/") || path.equals("/reservation") || path.startsWith("/reservation/"));
+        return !ApiPaths.matches(request);
     }
 
     @Override

@@ -93,6 +93,32 @@ class ErrorPagesIntegrationTests {
     }
 
     @Test
+    void pageWhenMethodNotAllowedThenErrorPageNotProblem() throws Exception {
+        HttpResponse<String> response = get("/flights/add", "secret", "USER");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                (type) -> assertThat(type).startsWith("text/html"));
+        assertThat(response.body()).contains("<title>Something went wrong · jwt-flights</title>")
+            .contains("Signed in as")
+            .doesNotContain("\"status\"");
+    }
+
+    @Test
+    void formPostWhenMethodNotAllowedThenErrorPageNotProblem() {
+        TestBrowser browser = new TestBrowser(this.port);
+        browser.logIn("secret", "secret");
+        Page flights = browser.get("/flights", "Accept", "text/html");
+
+        Page answer = browser.post("/flights", Map.of("_csrf", flights.csrfToken()), "Accept", "text/html");
+
+        assertThat(answer.status()).isEqualTo(405);
+        assertThat(answer.header("Content-Type")).hasValueSatisfying((type) -> assertThat(type).startsWith("text/html"));
+        assertThat(answer.body()).contains("<title>Something went wrong · jwt-flights</title>")
+            .doesNotContain("\"status\"");
+    }
+
+    @Test
     void consoleWhenNotAdminThen403Page() throws Exception {
         HttpResponse<String> response = get("/h2-console/", "secret", "USER");
 

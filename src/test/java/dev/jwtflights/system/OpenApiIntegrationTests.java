@@ -81,6 +81,21 @@ class OpenApiIntegrationTests {
     }
 
     @Test
+    void apiDocsWhenHostHeaderForgedThenServerStaysRelative() {
+        MvcTestResult result = this.mvc.get()
+            .uri("/v3/api-docs")
+            .header(HttpHeaders.HOST, "evil.example")
+            .header("X-Forwarded-Host", "evil.example")
+            .header("X-Forwarded-Proto", "https")
+            .header("Forwarded", "host=evil.example;proto=https")
+            .exchange();
+
+        assertThat(result).hasStatusOk();
+        assertThat(result).bodyJson().extractingPath("$.servers[*].url").asList().containsExactly("/");
+        assertThat(result).bodyText().doesNotContain("evil.example");
+    }
+
+    @Test
     void swaggerUiWhenAnonymousThenServedWithItsOwnPolicy() {
         assertThat(this.mvc.get().uri("/swagger-ui.html")).hasStatus(HttpStatus.FOUND)
             .headers()

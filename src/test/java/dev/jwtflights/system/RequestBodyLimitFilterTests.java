@@ -59,6 +59,19 @@ class RequestBodyLimitFilterTests {
     }
 
     @Test
+    void filterWhenPathPercentEncodedThenDecidedByDecodedPath() throws ServletException, IOException {
+        MockHttpServletRequest request = request("/reservation", RequestBodyLimitFilter.MAX_BODY_BYTES + 1, false);
+        request.setRequestURI("/%72eservation");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request, response, chain);
+
+        assertThat(response.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE.value());
+        assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
     void filterWhenPagePathThenNotLimited() throws ServletException, IOException {
         MockHttpServletRequest request = request("/flights", RequestBodyLimitFilter.MAX_BODY_BYTES + 1, false);
         MockFilterChain chain = new MockFilterChain();
@@ -72,6 +85,8 @@ class RequestBodyLimitFilterTests {
         MockHttpServletRequest request = unknownLength ? new UnknownLengthRequest() : new MockHttpServletRequest();
         request.setMethod("POST");
         request.setRequestURI(path);
+        // What the servlet container decoded and normalised, for the servlet mapped to "/".
+        request.setServletPath(path);
         request.setContentType(MediaType.APPLICATION_JSON_VALUE);
         request.setContent("x".repeat(bodyLength).getBytes(StandardCharsets.US_ASCII));
         return request;
