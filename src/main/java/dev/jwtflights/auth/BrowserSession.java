@@ -26,12 +26,16 @@ public class BrowserSession {
 
     private final TokenService tokens;
 
+    private final SessionTokens sessionTokens;
+
     private final RefreshTokenService refreshTokens;
 
     private final AuthCookies cookies;
 
-    BrowserSession(TokenService tokens, RefreshTokenService refreshTokens, AuthCookies cookies) {
+    BrowserSession(TokenService tokens, SessionTokens sessionTokens, RefreshTokenService refreshTokens,
+            AuthCookies cookies) {
         this.tokens = tokens;
+        this.sessionTokens = sessionTokens;
         this.refreshTokens = refreshTokens;
         this.cookies = cookies;
     }
@@ -41,10 +45,9 @@ public class BrowserSession {
      */
     TokenAuthentication start(String username, List<String> roles, HttpServletRequest request,
             HttpServletResponse response) {
-        IssuedRefreshToken refresh = this.refreshTokens.startSession(username);
-        AccessToken access = this.tokens.issue(username, roles, refresh.sessionId());
-        this.cookies.write(request, response, access, refresh);
-        return new TokenAuthentication(access);
+        SessionTokens.TokenPair tokens = this.sessionTokens.start(username, roles);
+        this.cookies.write(request, response, tokens.access(), tokens.refresh());
+        return new TokenAuthentication(tokens.access());
     }
 
     /**
@@ -77,27 +80,15 @@ public class BrowserSession {
             request.setAttribute(FAILURE_ATTRIBUTE, RefreshFailure.MISSING);
             return Optional.empty();
         }
-        RefreshOutcome outcome = rotate(refresh.get());
-        if (outcome instanceof RefreshOutcome.Rotated rotated) {
-            AppUser user = rotated.user();
-            AccessToken access = this.tokens.issue(user.getUsername(), List.of(user.getRole().name()),
-                    rotated.token().sessionId());
-            this.cookies.write(request, response, access, rotated.token());
-            return Optional.of(new TokenAuthentication(access));
+        SessionTokens.Renewal renewal = this.sessionTokens.renew(refresh.get());
+        if (renewal instanceof SessionTokens.Renewal.Renewed renewed) {
+            SessionTokens.TokenPair tokens = renewed.tokens();
+            this.cookies.write(request, response, tokens.access(), tokens.refresh());
+            return Optional.of(new TokenAuthentication(tokens.access()));
         }
         this.cookies.clear(request, response);
-        request.setAttribute(FAILURE_ATTRIBUTE, ((RefreshOutcome.Refused) outcome).reason());
+        request.setAttribute(FAILURE_ATTRIBUTE, ((SessionTokens.Renewal.Refused) renewal).reason());
         return Optional.empty();
-    }
-
-    private RefreshOutcome rotate(String refreshToken) {
-        try {
-            return this.refreshTokens.rotate(refreshToken);
-        }
-        catch (RuntimeException ex) {
-            log.error("Refresh failed ({}); answering it as a refused refresh", ex.getClass().getSimpleName(), ex);
-            return new RefreshOutcome.Refused(RefreshFailure.ERROR);
-        }
     }
 
     /**

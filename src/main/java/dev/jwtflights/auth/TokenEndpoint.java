@@ -1,7 +1,5 @@
 package dev.jwtflights.auth;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -49,14 +47,14 @@ class TokenEndpoint {
 
     private final AuthenticationManager authenticationManager;
 
-    private final TokenService tokens;
+    private final SessionTokens sessionTokens;
 
     private final RefreshTokenService refreshTokens;
 
-    TokenEndpoint(AuthenticationManager authenticationManager, TokenService tokens,
+    TokenEndpoint(AuthenticationManager authenticationManager, SessionTokens sessionTokens,
             RefreshTokenService refreshTokens) {
         this.authenticationManager = authenticationManager;
-        this.tokens = tokens;
+        this.sessionTokens = sessionTokens;
         this.refreshTokens = refreshTokens;
     }
 
@@ -95,10 +93,8 @@ class TokenEndpoint {
             return invalidGrant();
         }
         try {
-            IssuedRefreshToken refresh = this.refreshTokens.startSession(authentication.getName());
-            AccessToken access = this.tokens.issue(authentication.getName(), Role.namesOf(authentication),
-                    refresh.sessionId());
-            return ok(TokenResponse.of(access, refresh));
+            return ok(TokenResponse.of(
+                    this.sessionTokens.start(authentication.getName(), Role.namesOf(authentication))));
         }
         catch (RuntimeException ex) {
             log.error("Token request of user '{}' could not start a session ({}); answering invalid_grant",
@@ -121,21 +117,11 @@ class TokenEndpoint {
         if (request.refreshToken() == null) {
             return invalidRequest("'refresh_token' is required");
         }
-        RefreshOutcome outcome;
-        try {
-            outcome = this.refreshTokens.rotate(request.refreshToken());
+        SessionTokens.Renewal renewal = this.sessionTokens.renew(request.refreshToken());
+        if (renewal instanceof SessionTokens.Renewal.Renewed renewed) {
+            return ok(TokenResponse.of(renewed.tokens()));
         }
-        catch (RuntimeException ex) {
-            log.error("Refresh failed ({}); answering invalid_grant", ex.getClass().getSimpleName(), ex);
-            return invalidGrant();
-        }
-        if (!(outcome instanceof RefreshOutcome.Rotated rotated)) {
-            return invalidGrant();
-        }
-        AppUser user = rotated.user();
-        AccessToken access = this.tokens.issue(user.getUsername(), List.of(user.getRole().name()),
-                rotated.token().sessionId());
-        return ok(TokenResponse.of(access, rotated.token()));
+        return invalidGrant();
     }
 
     @PostMapping("/revoke")

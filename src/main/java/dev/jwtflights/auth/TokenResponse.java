@@ -19,9 +19,10 @@ record TokenResponse(
         @Schema(description = "Opaque, single use: present it once to /api/auth/refresh")
         @JsonProperty("refresh_token") String refreshToken) {
 
-    static TokenResponse of(AccessToken access, IssuedRefreshToken refresh) {
+    static TokenResponse of(SessionTokens.TokenPair tokens) {
+        AccessToken access = tokens.access();
         long expiresIn = Duration.between(access.issuedAt(), access.expiresAt()).toSeconds();
-        return new TokenResponse(access.value(), "Bearer", expiresIn, refresh.value());
+        return new TokenResponse(access.value(), "Bearer", expiresIn, tokens.refresh().value());
     }
 
     @Override

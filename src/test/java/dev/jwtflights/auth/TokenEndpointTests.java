@@ -34,7 +34,7 @@ import static org.mockito.BDDMockito.then;
  * and the log gets the reason, never a token or a password.
  */
 @WebMvcTest(TokenEndpoint.class)
-@Import({ SecurityConfiguration.class, TokenService.class, StrictJsonConfiguration.class,
+@Import({ SecurityConfiguration.class, TokenService.class, SessionTokens.class, StrictJsonConfiguration.class,
         TestClockConfiguration.class })
 @EnableConfigurationProperties(JwtProperties.class)
 @ExtendWith(OutputCaptureExtension.class)
