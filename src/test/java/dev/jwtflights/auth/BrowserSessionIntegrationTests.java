@@ -6,8 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import dev.jwtflights.support.TestBrowser;
-import dev.jwtflights.support.TestBrowser.Page;
+import dev.jwtflights.system.CookieJarClient;
+import dev.jwtflights.system.CookieJarClient.Page;
 import dev.jwtflights.system.MutableClock;
 import dev.jwtflights.system.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,12 +41,12 @@ class BrowserSessionIntegrationTests {
     @Autowired
     private TokenService tokens;
 
-    private TestBrowser browser() {
-        return new TestBrowser(this.port);
+    private CookieJarClient browser() {
+        return new CookieJarClient(this.port);
     }
 
-    private TestBrowser loggedIn(String username) {
-        TestBrowser browser = browser();
+    private CookieJarClient loggedIn(String username) {
+        CookieJarClient browser = browser();
         Page answer = browser.logIn(username, username);
         assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/flights"));
         return browser;
@@ -58,13 +58,13 @@ class BrowserSessionIntegrationTests {
                 sessionId);
     }
 
-    private String sessionOf(TestBrowser browser) {
+    private String sessionOf(CookieJarClient browser) {
         return this.tokens.verify(browser.cookie("accessToken").orElseThrow()).sessionId();
     }
 
     @Test
     void theTutorialJourneyFromLoginToRevocation() {
-        TestBrowser browser = browser();
+        CookieJarClient browser = browser();
         Page flights = browser.follow(browser.logIn("secret", "secret"));
         assertThat(flights.body()).contains("Ada Lovelace");
         String firstAccessToken = browser.cookie("accessToken").orElseThrow();
@@ -87,7 +87,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void loginThenRedirectToFlightsWithBothTokenCookies() {
-        TestBrowser browser = browser();
+        CookieJarClient browser = browser();
 
         Page answer = browser.logIn("secret", "secret");
 
@@ -101,7 +101,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void loginThenFlightsPageListsTheReservationsAndShowsNoToken() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
 
         Page flights = browser.get("/flights");
 
@@ -116,7 +116,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void loginWithWrongPasswordThenLoginFailedAndNoTokenCookie() {
-        TestBrowser browser = browser();
+        CookieJarClient browser = browser();
 
         Page answer = browser.logIn("secret", "wrong");
 
@@ -156,7 +156,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenAccessTokenExpiredThenFlightsUnderNewTokens() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         String oldAccess = browser.cookie("accessToken").orElseThrow();
         String oldRefresh = browser.cookie("refreshToken").orElseThrow();
         String session = sessionOf(browser);
@@ -176,7 +176,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenTheBrowserDroppedTheAccessCookieThenRefreshed() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         browser.removeCookie("accessToken");
 
         Page flights = browser.get("/flights");
@@ -188,7 +188,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenAccessTokenFromAnotherKeyThenRefreshedAsAfterARestart() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         TokenService restarted = new TokenService(TokenServiceTests.properties(null, Duration.ZERO), this.clock);
         browser.setCookie("accessToken", restarted.issue("secret", List.of("USER"), "s").value());
 
@@ -200,7 +200,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenForgedRefreshCookieThenLoginPage() {
-        TestBrowser browser = browser();
+        CookieJarClient browser = browser();
         browser.setCookie("refreshToken", "A".repeat(43));
 
         Page answer = browser.get("/flights");
@@ -212,7 +212,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenRefreshTokenExpiredThenLoginPage() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         this.clock.advance(Duration.ofDays(7));
 
         Page answer = browser.get("/flights");
@@ -223,7 +223,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadAfterSqlRevocationThenLoginPageWithinOneAccessTokenLifetime() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         assertThat(browser.get("/flights").status()).isEqualTo(200);
 
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret';");
@@ -238,7 +238,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void reloadWhenUserDisabledThenLoginPage() {
-        TestBrowser browser = loggedIn("admin");
+        CookieJarClient browser = loggedIn("admin");
         this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'admin'");
         try {
             this.clock.advance(PAST_ACCESS_EXPIRY);
@@ -255,14 +255,14 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void replayOfAnOldRefreshCookieThenTheWholeSessionEnds() {
-        TestBrowser victim = loggedIn("secret");
+        CookieJarClient victim = loggedIn("secret");
         String stolen = victim.cookie("refreshToken").orElseThrow();
         String session = sessionOf(victim);
         this.clock.advance(PAST_ACCESS_EXPIRY);
         assertThat(victim.get("/flights").status()).isEqualTo(200);
         this.clock.advance(PAST_REUSE_GRACE);
 
-        TestBrowser thief = browser();
+        CookieJarClient thief = browser();
         thief.setCookie("refreshToken", stolen);
         Page answer = thief.get("/flights");
 
@@ -275,9 +275,9 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void twoTabsRefreshingAtOnceThenBothKeepWorking() {
-        TestBrowser firstTab = loggedIn("secret");
+        CookieJarClient firstTab = loggedIn("secret");
         this.clock.advance(PAST_ACCESS_EXPIRY);
-        TestBrowser secondTab = browser();
+        CookieJarClient secondTab = browser();
         secondTab.setCookie("accessToken", firstTab.cookie("accessToken").orElseThrow());
         secondTab.setCookie("refreshToken", firstTab.cookie("refreshToken").orElseThrow());
 
@@ -293,7 +293,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void logoutThenCookiesClearedAndTheSessionRevoked() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         String refresh = browser.cookie("refreshToken").orElseThrow();
         String session = sessionOf(browser);
         Page flights = browser.get("/flights");
@@ -304,7 +304,7 @@ class BrowserSessionIntegrationTests {
         assertThat(browser.cookie("accessToken")).isEmpty();
         assertThat(browser.cookie("refreshToken")).isEmpty();
         assertThat(activeTokens(session)).isZero();
-        TestBrowser replay = browser();
+        CookieJarClient replay = browser();
         replay.setCookie("refreshToken", refresh);
         assertThat(replay.get("/flights").location())
             .hasValueSatisfying((location) -> assertThat(location).contains("/login"));
@@ -312,7 +312,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void signOutFromAnOlderTabThenAccepted() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         Page olderTab = browser.get("/flights");
         Page newerTab = browser.get("/flights");
 
@@ -324,7 +324,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void logoutWithoutCsrfTokenThenRefusedAndTheSessionStaysActive() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
         String session = sessionOf(browser);
 
         Page answer = browser.post("/logout", Map.of());
@@ -358,7 +358,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void h2ConsoleWhenAdminAccessTokenExpiredThenRefreshedSilently() {
-        TestBrowser browser = loggedIn("admin");
+        CookieJarClient browser = loggedIn("admin");
         this.clock.advance(PAST_ACCESS_EXPIRY);
 
         Page console = browser.get("/h2-console/");
@@ -369,7 +369,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void loginOverAForwardedHttpsRequestThenSecureCookies() {
-        TestBrowser browser = browser();
+        CookieJarClient browser = browser();
         Page loginPage = browser.get("/login");
 
         Page answer = browser.post("/login",
@@ -382,7 +382,7 @@ class BrowserSessionIntegrationTests {
 
     @Test
     void apiIgnoresTheAccessTokenCookie() {
-        TestBrowser browser = loggedIn("secret");
+        CookieJarClient browser = loggedIn("secret");
 
         Page answer = browser.get("/reservation");
 

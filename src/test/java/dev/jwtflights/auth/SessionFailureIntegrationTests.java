@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.jwtflights.support.TestBrowser;
-import dev.jwtflights.support.TestBrowser.Page;
+import dev.jwtflights.system.CookieJarClient;
+import dev.jwtflights.system.CookieJarClient.Page;
 import dev.jwtflights.system.MutableClock;
 import dev.jwtflights.system.TestClockConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +47,7 @@ class SessionFailureIntegrationTests {
     void loginWhenTheSessionCannotBeStoredThenLoginFailedWithoutCookies() {
         willThrow(new DataIntegrityViolationException("duplicate token_hash")).given(this.refreshTokens)
             .startSession(anyString());
-        TestBrowser browser = new TestBrowser(this.port);
+        CookieJarClient browser = new CookieJarClient(this.port);
 
         Page answer = browser.logIn("secret", "secret");
 
@@ -60,7 +60,7 @@ class SessionFailureIntegrationTests {
 
     @Test
     void refreshWhenTheDatabaseFailsThenLoginPageNotAnError() {
-        TestBrowser browser = new TestBrowser(this.port);
+        CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
             .rotate(anyString());
@@ -74,7 +74,7 @@ class SessionFailureIntegrationTests {
 
     @Test
     void logoutWhenTheDatabaseFailsThenStillSignedOutInThisBrowser() {
-        TestBrowser browser = new TestBrowser(this.port);
+        CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         Page flights = browser.get("/flights");
         willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)

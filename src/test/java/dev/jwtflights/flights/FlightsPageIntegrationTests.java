@@ -5,8 +5,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
-import dev.jwtflights.support.TestBrowser;
-import dev.jwtflights.support.TestBrowser.Page;
+import dev.jwtflights.system.CookieJarClient;
+import dev.jwtflights.system.CookieJarClient.Page;
 import dev.jwtflights.system.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,15 +33,15 @@ class FlightsPageIntegrationTests {
     @MockitoBean
     private ReservationClient reservations;
 
-    private TestBrowser loggedIn() {
-        TestBrowser browser = new TestBrowser(this.port);
+    private CookieJarClient loggedIn() {
+        CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         return browser;
     }
 
     @Test
     void flightsWhenTheApiRefusesTheTokenThenRenewsOnceAndShowsThePage() {
-        TestBrowser browser = loggedIn();
+        CookieJarClient browser = loggedIn();
         String oldAccess = browser.cookie("accessToken").orElseThrow();
         given(this.reservations.flights(anyString())).willThrow(new ReservationClient.ApiUnauthorizedException())
             .willReturn(List.of(new Flight(7L, "Katherine Johnson", "Hampton", "Houston")));
@@ -59,7 +59,7 @@ class FlightsPageIntegrationTests {
 
     @Test
     void flightsWhenTheApiRefusesTheRenewedTokenTooThenLoginPage() {
-        TestBrowser browser = loggedIn();
+        CookieJarClient browser = loggedIn();
         given(this.reservations.flights(anyString())).willThrow(new ReservationClient.ApiUnauthorizedException());
 
         Page page = browser.get("/flights");
@@ -71,7 +71,7 @@ class FlightsPageIntegrationTests {
 
     @Test
     void flightsWhenTheApiIsDownThenAPlainMessageAnd503() {
-        TestBrowser browser = loggedIn();
+        CookieJarClient browser = loggedIn();
         given(this.reservations.flights(anyString()))
             .willThrow(new ReservationClient.ApiUnavailableException(new ResourceAccessException("Connection refused")));
 

@@ -13,8 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.jwtflights.auth.AccessToken;
 import dev.jwtflights.auth.AuthCookies;
 import dev.jwtflights.auth.TokenService;
-import dev.jwtflights.support.TestBrowser;
-import dev.jwtflights.support.TestBrowser.Page;
+import dev.jwtflights.system.CookieJarClient.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -72,7 +71,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void deleteWhenIdIsNotANumberThen400PageThatDoesNotAskToTryAgain() {
-        TestBrowser admin = new TestBrowser(this.port);
+        CookieJarClient admin = new CookieJarClient(this.port);
         admin.logIn("admin", "admin");
         Page flights = admin.get("/flights");
         assertThat(flights.status()).isEqualTo(200);
@@ -97,7 +96,7 @@ class ErrorPagesIntegrationTests {
 
     @Test
     void formPostWhenMethodNotAllowedThenErrorPageNotProblem() {
-        TestBrowser browser = new TestBrowser(this.port);
+        CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         Page flights = browser.get("/flights", "Accept", "text/html");
 

@@ -1,4 +1,4 @@
-package dev.jwtflights.support;
+package dev.jwtflights.system;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A minimal browser over real HTTP for journey tests: it keeps cookies as a browser does (by name, dropping those
+ * An HTTP client that acts like a browser for journey tests (Selenium drives a real one: {@link Browser}): it keeps cookies as a browser does (by name, dropping those
  * set with {@code Max-Age=0}), follows no redirect by itself, and fills in the CSRF field of forms.
  */
-public final class TestBrowser {
+public final class CookieJarClient {
 
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -33,7 +33,7 @@ public final class TestBrowser {
 
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    public TestBrowser(int port) {
+    public CookieJarClient(int port) {
         this.baseUrl = "http://localhost:" + port;
     }
 
