@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -139,6 +140,7 @@ class SecurityConfiguration {
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false, this.contextRepository),
                     BasicAuthenticationFilter.class)
+            .addFilterAfter(new NoStoreFilter(), AuthorizationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
         return http.build();
     }

@@ -353,6 +353,10 @@ class BrowserSessionIntegrationTests {
 
         assertThat(console.status()).isEqualTo(200);
         assertThat(console.header("X-Frame-Options")).hasValue("SAMEORIGIN");
+        assertThat(console.headers().entrySet()
+            .stream()
+            .filter((header) -> header.getKey().equalsIgnoreCase("Cache-Control"))
+            .flatMap((header) -> header.getValue().stream())).containsExactly(NoStoreFilter.NO_STORE);
         assertThat(loggedIn("admin").get("/flights").header("X-Frame-Options")).hasValue("DENY");
     }
 
