@@ -25,7 +25,8 @@ record ReservationRequest(
     /** The width of the columns (V2__reservations.sql). */
     static final int MAX_LENGTH = 100;
 
-    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}]*";
+    /** No control characters, no bidirectional overrides or isolates, no unpaired surrogate halves. */
+    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cc}\\p{Cs}\\u202A-\\u202E\\u2066-\\u2069]*";
 
     static final String REQUIRED = "is required";
 

@@ -190,6 +190,13 @@ class ReservationControllerIntegrationTests {
     }
 
     @Test
+    void createWhenNameHasCharactersBeyondTheBasicPlaneThenCreated() {
+        String content = "{\"name\":\"Ada \\ud83d\\ude80 Lovelace\",\"startLocation\":\"A\",\"endLocation\":\"B\"}";
+
+        assertThat(write(this.mvc.post().uri("/reservation"), admin(), content)).hasStatus(HttpStatus.CREATED);
+    }
+
+    @Test
     void createWhenFieldHasExactlyOneHundredCharactersAfterTrimmingThenCreated() {
         String content = "{\"name\":\"  " + "n".repeat(100) + "  \",\"startLocation\":\"A\",\"endLocation\":\"B\"}";
 
@@ -197,7 +204,7 @@ class ReservationControllerIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "\\n", "\\u007f", "\\u0085", "\\r" })
+    @ValueSource(strings = { "\\n", "\\u007f", "\\u0085", "\\r", "\\u202e", "\\u2066", "\\ud800" })
     void createWhenFieldHasControlCharacterInsideThenRefused(String control) {
         String content = "{\"name\":\"Ada" + control + "Lovelace\",\"startLocation\":\"A\",\"endLocation\":\"B\"}";
 
