@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes the rows of refresh tokens that expired more than a day ago, every hour. An expired token is refused
- * whether or not its row is still there, so this changes no answer; it only keeps {@code refresh_token} from growing
- * by one row per renewal forever.
+ * Deletes, every hour (the first time an hour after the start), the sessions whose refresh tokens all expired more
+ * than a day ago. An expired token is refused whether or not its row is still there, so this changes no answer; it
+ * only keeps {@code refresh_token} from growing forever. A session that is still alive keeps every row.
  */
 @Component
 class ExpiredRefreshTokenPurge {
@@ -37,9 +37,9 @@ class ExpiredRefreshTokenPurge {
     @Transactional
     public int purge() {
         Instant cutoff = this.clock.instant().minus(RETENTION);
-        int deleted = this.tokens.deleteExpiredBefore(cutoff);
+        int deleted = this.tokens.deleteSessionsExpiredBefore(cutoff);
         if (deleted > 0) {
-            log.info("Purged {} refresh tokens that expired before {}", deleted, cutoff);
+            log.info("Purged {} refresh tokens of sessions that ended before {}", deleted, cutoff);
         }
         return deleted;
     }

@@ -13,6 +13,9 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
 
     Optional<RefreshToken> findByTokenHash(String tokenHash);
 
+    /** Whether any token of a session was revoked: then the whole session is. */
+    boolean existsByFamilyIdAndActiveFalse(String familyId);
+
     /** Whose token this is, without loading the token (so that it is read afresh once its user is locked). */
     @Query("select t.username from RefreshToken t where t.tokenHash = :tokenHash")
     Optional<String> findUsernameByTokenHash(@Param("tokenHash") String tokenHash);
@@ -39,9 +42,13 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
     @Query("update RefreshToken t set t.active = false where t.familyId = :familyId and t.active = true")
     int revokeFamily(@Param("familyId") String familyId);
 
-    /** Deletes the rows of tokens that expired before the cutoff: they would be refused anyway. */
+    /**
+     * Deletes the sessions whose every token expired before the cutoff: they would be refused anyway. A session with
+     * any token still alive keeps all its rows, so a revocation stays visible to every token of it.
+     */
     @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("delete from RefreshToken t where t.expiresAt < :cutoff")
-    int deleteExpiredBefore(@Param("cutoff") Instant cutoff);
+    @Query("delete from RefreshToken t where t.familyId in (select f.familyId from RefreshToken f "
+            + "group by f.familyId having max(f.expiresAt) < :cutoff)")
+    int deleteSessionsExpiredBefore(@Param("cutoff") Instant cutoff);
 
 }

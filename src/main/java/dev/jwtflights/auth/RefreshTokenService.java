@@ -91,6 +91,14 @@ class RefreshTokenService {
                     failure);
             return new RefreshOutcome.Refused(failure);
         }
+        if (this.tokens.existsByFamilyIdAndActiveFalse(token.getFamilyId())) {
+            // Part of the session was revoked (by an admin's UPDATE that missed a token added meanwhile, say):
+            // all of it is.
+            revokeFamily(token.getFamilyId(), token.getUsername());
+            log.info("Refresh refused for user '{}' session {}: the session was revoked", token.getUsername(),
+                    token.getFamilyId());
+            return new RefreshOutcome.Refused(RefreshFailure.REVOKED);
+        }
         if (user.isEmpty() || !user.get().isEnabled()) {
             log.info("Refresh refused for user '{}' session {}: the user is gone or disabled", token.getUsername(),
                     token.getFamilyId());

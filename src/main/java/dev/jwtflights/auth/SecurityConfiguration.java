@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -81,17 +80,14 @@ class SecurityConfiguration {
 
     /**
      * Checks usernames and passwords, for the login form and for {@code POST /api/auth/token} alike, with the
-     * timing-attack protection of {@link DaoAuthenticationProvider} (an unknown user costs a BCrypt check too). A
-     * disabled account is refused only after its password was checked, so that it costs the same time as any other
-     * login and nobody learns which accounts are disabled.
+     * timing-attack protection of {@link DaoAuthenticationProvider}: an unknown user costs a BCrypt check too, and so
+     * does a disabled one (Spring Security 7 checks the password before it refuses the account), so nobody learns
+     * from the time of an answer which accounts exist or are disabled.
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);
-        provider.setPreAuthenticationChecks((user) -> {
-        });
-        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return new ProviderManager(provider);
     }
 
@@ -160,7 +156,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(4)
-    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session) {
+    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session,
+            AuthenticationManager authenticationManager) {
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
         http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
@@ -172,6 +169,7 @@ class SecurityConfiguration {
             .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
             .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .authenticationManager(authenticationManager)
             .formLogin((login) -> login.loginPage("/login")
                 .successHandler(new LoginSuccessHandler(session))
                 .failureHandler(new LoginFailureHandler())

@@ -38,21 +38,20 @@ class SessionTokens {
      * and answered as a refusal ({@link RefreshFailure#ERROR}), never thrown.
      */
     Renewal renew(String refreshToken) {
-        RefreshOutcome outcome;
         try {
-            outcome = this.refreshTokens.rotate(refreshToken);
+            RefreshOutcome outcome = this.refreshTokens.rotate(refreshToken);
+            if (outcome instanceof RefreshOutcome.Rotated rotated) {
+                AppUser user = rotated.user();
+                AccessToken access = this.tokens.issue(user.getUsername(), List.of(user.getRole().name()),
+                        rotated.token().sessionId());
+                return new Renewal.Renewed(new TokenPair(access, rotated.token()));
+            }
+            return new Renewal.Refused(((RefreshOutcome.Refused) outcome).reason());
         }
         catch (RuntimeException ex) {
             log.error("Refresh failed ({}); answering it as a refused refresh", ex.getClass().getSimpleName(), ex);
             return new Renewal.Refused(RefreshFailure.ERROR);
         }
-        if (outcome instanceof RefreshOutcome.Rotated rotated) {
-            AppUser user = rotated.user();
-            AccessToken access = this.tokens.issue(user.getUsername(), List.of(user.getRole().name()),
-                    rotated.token().sessionId());
-            return new Renewal.Renewed(new TokenPair(access, rotated.token()));
-        }
-        return new Renewal.Refused(((RefreshOutcome.Refused) outcome).reason());
     }
 
     /** An access token and the refresh token of the same session. */

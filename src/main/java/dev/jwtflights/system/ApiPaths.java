@@ -18,7 +18,8 @@ final class ApiPaths {
     static boolean matches(HttpServletRequest request) {
         String pathInfo = request.getPathInfo();
         String path = request.getServletPath() + ((pathInfo != null) ? pathInfo : "");
-        return path.startsWith("/api/") || path.equals("/reservation") || path.startsWith("/reservation/");
+        return path.equals("/api") || path.startsWith("/api/") || path.equals("/reservation")
+                || path.startsWith("/reservation/");
     }
 
 }

@@ -57,20 +57,34 @@ class ExpiredRefreshTokenPurgeTests {
     }
 
     @Test
-    void purgeKeepsTheRenewalCountOfAnActiveSession() {
+    void purgeKeepsEveryRowOfASessionThatIsStillAlive() {
         IssuedRefreshToken current = this.service.startSession("secret");
         for (int i = 0; i < 3; i++) {
             this.clock.advance(Duration.ofDays(6));
             current = ((RefreshOutcome.Rotated) this.service.rotate(current.value())).token();
         }
 
-        // The first two tokens expired 11 and 5 days ago; the used third one and the current one have not.
-        assertThat(this.purge.purge()).isEqualTo(2);
+        // The first two tokens expired 11 and 5 days ago, but the session lives on.
+        assertThat(this.purge.purge()).isZero();
 
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).hasSize(4);
         AccessToken access = new AccessToken("unused", "0123456789", "secret", current.sessionId(), List.of("USER"),
                 this.clock.instant(), this.clock.instant().plusSeconds(60));
         assertThat(this.service.describe(access).renewals()).isEqualTo(3);
         assertThat(this.service.rotate(current.value())).isInstanceOf(RefreshOutcome.Rotated.class);
+    }
+
+    @Test
+    void purgeDeletesEveryRowOfASessionWhoseLastTokenExpiredLongerThanTheRetentionAgo() {
+        IssuedRefreshToken current = this.service.startSession("secret");
+        this.clock.advance(Duration.ofDays(6));
+        current = ((RefreshOutcome.Rotated) this.service.rotate(current.value())).token();
+        Duration pastItsEnd = RefreshTokenServiceTests.REFRESH_TTL.plus(ExpiredRefreshTokenPurge.RETENTION);
+        this.clock.advance(pastItsEnd.plusSeconds(1));
+
+        assertThat(this.purge.purge()).isEqualTo(2);
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).isEmpty();
     }
 
 }

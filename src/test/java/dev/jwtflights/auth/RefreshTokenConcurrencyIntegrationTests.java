@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -118,18 +119,45 @@ class RefreshTokenConcurrencyIntegrationTests {
                 Future<RefreshOutcome> rotation = transaction.execute((status) -> {
                     // Hold the user's lock, as a revocation does, while a rotation of the current token starts.
                     this.users.findForUpdateByUsername("secret");
-                    Thread[] rotating = new Thread[1];
+                    AtomicReference<Thread> rotating = new AtomicReference<>();
                     Future<RefreshOutcome> started = pool.submit(() -> {
-                        rotating[0] = Thread.currentThread();
+                        rotating.set(Thread.currentThread());
                         return this.service.rotate(current.value());
                     });
-                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(rotating[0]));
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(rotating.get()));
                     this.service.revokeSession(issued.sessionId(), "secret");
                     return started;
                 });
 
                 assertThat(rotation.get(30, TimeUnit.SECONDS))
                     .isEqualTo(new RefreshOutcome.Refused(RefreshFailure.REVOKED));
+                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void revocationDuringARotationWaitsForItAndRevokesTheNewTokenToo() throws Exception {
+            IssuedRefreshToken issued = this.service.startSession("secret");
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                Future<?> revocation = transaction.execute((status) -> {
+                    // A rotation in flight: its new token is inserted but not yet committed.
+                    assertThat(this.service.rotate(issued.value())).isInstanceOf(RefreshOutcome.Rotated.class);
+                    AtomicReference<Thread> revoking = new AtomicReference<>();
+                    Future<?> started = pool.submit(() -> {
+                        revoking.set(Thread.currentThread());
+                        this.service.revokeSession(issued.sessionId(), "secret");
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(revoking.get()));
+                    return started;
+                });
+
+                revocation.get(30, TimeUnit.SECONDS);
                 assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
                     .noneMatch(RefreshToken::isActive);
             }

@@ -179,6 +179,20 @@ class RefreshTokenServiceTests {
     }
 
     @Test
+    void rotateWhenAnotherTokenOfTheSessionWasRevokedThenTheWholeSessionIsRevoked() {
+        IssuedRefreshToken issued = this.service.startSession("secret");
+        IssuedRefreshToken current = rotated(this.service.rotate(issued.value())).token();
+        // As an admin's UPDATE that ran while the second token was being added, and missed it.
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE token_hash = ?",
+                RefreshTokenService.hash(issued.value()));
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(current.value())).isEqualTo(refused(RefreshFailure.REVOKED));
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+            .noneMatch(RefreshToken::isActive);
+    }
+
+    @Test
     void rotateCountsGenerationsFromTheLogin() {
         IssuedRefreshToken issued = this.service.startSession("secret");
         IssuedRefreshToken second = rotated(this.service.rotate(issued.value())).token();
