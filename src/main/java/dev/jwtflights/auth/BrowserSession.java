@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 public class BrowserSession {
 
     /** Request attribute: why the session could not be renewed ({@link RefreshFailure}). */
-    public static final String FAILURE_ATTRIBUTE = BrowserSession.class.getName() + ".failure";
+    static final String FAILURE_ATTRIBUTE = BrowserSession.class.getName() + ".failure";
 
     private static final String RENEWED_ATTRIBUTE = BrowserSession.class.getName() + ".renewed";
 
