@@ -2,10 +2,8 @@ package dev.jwtflights;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan
 public class JwtFlightsApplication {
 
     public static void main(String[] args) {

@@ -2,18 +2,13 @@ package dev.jwtflights.flights;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.jwtflights.auth.BrowserSession;
-import dev.jwtflights.auth.TokenAuthentication;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.CredentialsExpiredException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +18,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The flights page: the reservation list, fetched from the API with the user's own access token; for an ADMIN also
- * a form to add a reservation and a button to delete one, which go through the API the same way. The API decides
- * who may do what and which fields are valid; this page shows its answers. A panel shows the state of the login
- * session (never a token).
+ * The flights page: the reservation list, fetched from the API on the user's behalf; for an ADMIN also a form to add
+ * a reservation and a button to delete one, which go through the API the same way. The API decides who may do what
+ * and which fields are valid; this page shows its answers. (The user's token, and its renewal when the API refuses
+ * it, are the API client's business; the session panel's data comes from the browser side's model advice.)
  */
 @Controller
 class FlightsController {
@@ -35,11 +30,8 @@ class FlightsController {
 
     private final ReservationClient reservations;
 
-    private final BrowserSession session;
-
-    FlightsController(ReservationClient reservations, BrowserSession session) {
+    FlightsController(ReservationClient reservations) {
         this.reservations = reservations;
-        this.session = session;
     }
 
     @GetMapping("/")
@@ -48,27 +40,27 @@ class FlightsController {
     }
 
     @GetMapping("/flights")
-    String flights(TokenAuthentication authentication, @RequestParam(name = "notice", required = false) String notice,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    String flights(@RequestParam(name = "notice", required = false) String notice, HttpServletResponse response,
+            Model model) {
         FlightsNotice.of(notice).ifPresent((found) -> {
             model.addAttribute("notice", found.message());
             model.addAttribute("noticeIsProblem", found.problem());
         });
-        return page(authentication, ReservationForm.empty(), Map.of(), request, response, model);
+        return page(ReservationForm.empty(), Map.of(), response, model);
     }
 
     @PostMapping("/flights/add")
-    String add(TokenAuthentication authentication, @ModelAttribute ReservationForm form, HttpServletRequest request,
-            HttpServletResponse response, Model model) {
+    String add(Authentication authentication, @ModelAttribute ReservationForm form, HttpServletResponse response,
+            Model model) {
         try {
-            Flight added = withApi(authentication, request, response, (token) -> this.reservations.add(token, form));
+            Flight added = this.reservations.add(form);
             log.info("User '{}' added reservation {} from the flights page", authentication.getName(), added.id());
             return FlightsNotice.ADDED.redirect();
         }
         catch (ReservationClient.ApiRejectedException ex) {
             if (ex.status() == HttpStatus.BAD_REQUEST) {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
-                return page(authentication, form, ex.fieldErrors(), request, response, model);
+                return page(form, ex.fieldErrors(), response, model);
             }
             return FlightsNotice.FORBIDDEN.redirect();
         }
@@ -79,13 +71,9 @@ class FlightsController {
     }
 
     @PostMapping("/flights/{id}/delete")
-    String delete(TokenAuthentication authentication, @PathVariable long id, HttpServletRequest request,
-            HttpServletResponse response) {
+    String delete(Authentication authentication, @PathVariable long id) {
         try {
-            withApi(authentication, request, response, (token) -> {
-                this.reservations.delete(token, id);
-                return id;
-            });
+            this.reservations.delete(id);
             log.info("User '{}' deleted reservation {} from the flights page", authentication.getName(), id);
             return FlightsNotice.DELETED.redirect();
         }
@@ -99,11 +87,11 @@ class FlightsController {
         }
     }
 
-    private String page(TokenAuthentication authentication, ReservationForm form, Map<String, String> fieldErrors,
-            HttpServletRequest request, HttpServletResponse response, Model model) {
+    private String page(ReservationForm form, Map<String, String> fieldErrors, HttpServletResponse response,
+            Model model) {
         List<Flight> flights;
         try {
-            flights = withApi(authentication, request, response, this.reservations::flights);
+            flights = this.reservations.flights();
         }
         catch (ReservationClient.ApiUnavailableException ex) {
             log.error("The reservation API is unavailable", ex);
@@ -114,39 +102,7 @@ class FlightsController {
         model.addAttribute("flights", flights);
         model.addAttribute("reservationForm", form);
         model.addAttribute("fieldErrors", fieldErrors);
-        model.addAttribute("sessionInfo", this.session.describe(currentAuthentication(authentication)));
         return "flights/list";
-    }
-
-    /**
-     * Calls the API with the user's access token; if the API refuses the token, renews the session once, in this
-     * same request, and calls again. If that fails too, the person is sent to the login page (by the security
-     * configuration's entry point).
-     */
-    private <T> T withApi(TokenAuthentication authentication, HttpServletRequest request,
-            HttpServletResponse response, Function<String, T> call) {
-        TokenAuthentication current = currentAuthentication(authentication);
-        try {
-            return call.apply(current.token().value());
-        }
-        catch (ReservationClient.ApiUnauthorizedException ex) {
-            log.info("The API refused the access token of user '{}'; renewing the session", current.getName());
-        }
-        TokenAuthentication renewed = this.session.renew(request, response)
-            .orElseThrow(() -> new CredentialsExpiredException("The session could not be renewed"));
-        SecurityContextHolder.getContext().setAuthentication(renewed);
-        try {
-            return call.apply(renewed.token().value());
-        }
-        catch (ReservationClient.ApiUnauthorizedException ex) {
-            throw new CredentialsExpiredException("The API refused a freshly issued access token");
-        }
-    }
-
-    /** The request's authentication, or the one that replaced it after a renewal earlier in this request. */
-    private static TokenAuthentication currentAuthentication(TokenAuthentication authentication) {
-        return (SecurityContextHolder.getContext().getAuthentication() instanceof TokenAuthentication current)
-                ? current : authentication;
     }
 
 }

@@ -5,25 +5,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.jwtflights.login.ApiTokenInterceptor;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.core.env.Environment;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The pages' client of the reservation API, over HTTP with the user's access token, exactly as any other client.
+ * The pages' client of the reservation API, over HTTP with the user's access token, exactly as any other client: the
+ * browser side's {@link ApiTokenInterceptor} sends the token (and renews the session once if the API refuses it).
  * It follows no redirect ({@code spring.http.clients.redirects=dont-follow}): the token goes to the configured API
  * and nowhere else, and an API that answers with a redirect counts as unavailable.
  */
+@EnableConfigurationProperties(ApiProperties.class)
 @Component
 class ReservationClient {
 
@@ -43,33 +46,25 @@ class ReservationClient {
 
     private final JsonMapper jsonMapper;
 
-    ReservationClient(RestClient.Builder restClientBuilder, ApiProperties properties, Environment environment,
-            JsonMapper jsonMapper) {
-        this.restClient = restClientBuilder.build();
+    ReservationClient(RestClient.Builder restClientBuilder, ApiTokenInterceptor apiTokens, ApiProperties properties,
+            Environment environment, JsonMapper jsonMapper) {
+        this.restClient = restClientBuilder.requestInterceptor(apiTokens).build();
         this.properties = properties;
         this.environment = environment;
         this.jsonMapper = jsonMapper;
     }
 
     /**
-     * @throws ApiUnauthorizedException when the API refuses the token
      * @throws ApiUnavailableException when the API cannot be reached or fails
      */
-    List<Flight> flights(String accessToken) {
+    List<Flight> flights() {
         try {
             return this.restClient.get()
                 .uri(endpoint("/reservation"))
                 .accept(MediaType.APPLICATION_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .retrieve()
                 .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
-                .onStatus((status) -> status.value() == HttpStatus.UNAUTHORIZED.value(), (request, response) -> {
-                    throw new ApiUnauthorizedException();
-                })
                 .body(FLIGHTS);
-        }
-        catch (ApiUnauthorizedException ex) {
-            throw ex;
         }
         catch (RestClientException ex) {
             throw new ApiUnavailableException(ex);
@@ -79,16 +74,14 @@ class ReservationClient {
     /**
      * Adds a reservation (the API allows it to an ADMIN only).
      * @throws ApiRejectedException when the API refuses the fields (400), or the user (403)
-     * @throws ApiUnauthorizedException when the API refuses the token
      * @throws ApiUnavailableException when the API cannot be reached or fails
      */
-    Flight add(String accessToken, ReservationForm form) {
+    Flight add(ReservationForm form) {
         try {
             return this.restClient.post()
                 .uri(endpoint("/reservation"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .body(form)
                 .retrieve()
                 .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
@@ -97,7 +90,7 @@ class ReservationClient {
                 })
                 .body(Flight.class);
         }
-        catch (ApiUnauthorizedException | ApiRejectedException ex) {
+        catch (ApiRejectedException ex) {
             throw ex;
         }
         catch (RestClientException ex) {
@@ -108,15 +101,13 @@ class ReservationClient {
     /**
      * Deletes a reservation (the API allows it to an ADMIN only).
      * @throws ApiRejectedException when there is no such reservation (404), or the user may not (403)
-     * @throws ApiUnauthorizedException when the API refuses the token
      * @throws ApiUnavailableException when the API cannot be reached or fails
      */
-    void delete(String accessToken, long id) {
+    void delete(long id) {
         try {
             this.restClient.delete()
                 .uri(endpoint("/reservation/" + id))
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + accessToken)
                 .retrieve()
                 .onStatus(HttpStatusCode::is3xxRedirection, REDIRECT)
                 .onStatus(HttpStatusCode::is4xxClientError, (request, response) -> {
@@ -124,7 +115,7 @@ class ReservationClient {
                 })
                 .toBodilessEntity();
         }
-        catch (ApiUnauthorizedException | ApiRejectedException ex) {
+        catch (ApiRejectedException ex) {
             throw ex;
         }
         catch (RestClientException ex) {
@@ -133,9 +124,6 @@ class ReservationClient {
     }
 
     private RuntimeException refusal(HttpStatusCode status, ProblemDetail problem) {
-        if (status.value() == HttpStatus.UNAUTHORIZED.value()) {
-            return new ApiUnauthorizedException();
-        }
         if (status.value() == HttpStatus.BAD_REQUEST.value() || status.value() == HttpStatus.FORBIDDEN.value()
                 || status.value() == HttpStatus.NOT_FOUND.value()) {
             return new ApiRejectedException(HttpStatus.valueOf(status.value()), fieldErrors(problem));
@@ -178,15 +166,6 @@ class ReservationClient {
                 this.environment.getProperty("server.port", "8080"));
         String contextPath = this.environment.getProperty("server.servlet.context-path", "");
         return URI.create("http://localhost:" + port + contextPath);
-    }
-
-    /** The API answered 401. */
-    static class ApiUnauthorizedException extends RuntimeException {
-
-        ApiUnauthorizedException() {
-            super("The reservation API refused the access token", null, false, false);
-        }
-
     }
 
     /**

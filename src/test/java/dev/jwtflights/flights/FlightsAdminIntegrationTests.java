@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.servlet.http.Cookie;
-import dev.jwtflights.auth.AuthCookies;
-import dev.jwtflights.auth.TokenService;
-import dev.jwtflights.system.TestClockConfiguration;
+import dev.jwtflights.test.tokens.BearerTokens;
+import dev.jwtflights.users.Role;
+import dev.jwtflights.test.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,14 +28,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, BearerTokens.class })
 class FlightsAdminIntegrationTests {
 
     @Autowired
     private MockMvcTester mvc;
 
     @Autowired
-    private TokenService tokens;
+    private BearerTokens bearerTokens;
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -189,16 +189,15 @@ class FlightsAdminIntegrationTests {
     }
 
     private Cookie admin() {
-        return accessCookie("admin", "ADMIN");
+        return accessCookie("admin", Role.ADMIN);
     }
 
     private Cookie user() {
-        return accessCookie("secret", "USER");
+        return accessCookie("secret", Role.USER);
     }
 
-    private Cookie accessCookie(String username, String role) {
-        String token = this.tokens.issue(username, List.of(role), UUID.randomUUID().toString()).value();
-        return new Cookie(AuthCookies.ACCESS_TOKEN, token);
+    private Cookie accessCookie(String username, Role role) {
+        return new Cookie("accessToken", this.bearerTokens.forUser(username, role));
     }
 
 }

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.jwtflights.login.ApiTokenInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -60,6 +62,14 @@ class ReservationClientRedirectIntegrationTests {
     @Autowired
     private ReservationClient client;
 
+    @MockitoBean
+    private ApiTokenInterceptor apiTokens;
+
+    @BeforeEach
+    void sendTheUsersToken() throws IOException {
+        ApiTokenStub.sendToken(this.apiTokens, "the-users-access-token");
+    }
+
     @DynamicPropertySource
     static void apiBaseUrl(DynamicPropertyRegistry registry) {
         registry.add("app.api.base-url", () -> "http://127.0.0.1:" + redirecting.getAddress().getPort());
@@ -79,7 +89,7 @@ class ReservationClientRedirectIntegrationTests {
     @Test
     void flightsWhenApiRedirectsThenUnavailableAndTokenNotSentElsewhere() {
         assertThatExceptionOfType(ReservationClient.ApiUnavailableException.class)
-            .isThrownBy(() -> this.client.flights("the-users-access-token"));
+            .isThrownBy(() -> this.client.flights());
 
         assertThat(requestsElsewhere).isEmpty();
     }
@@ -89,7 +99,7 @@ class ReservationClientRedirectIntegrationTests {
         ReservationForm form = new ReservationForm("Grace Hopper", "New York", "Arlington");
 
         assertThatExceptionOfType(ReservationClient.ApiUnavailableException.class)
-            .isThrownBy(() -> this.client.add("the-users-access-token", form));
+            .isThrownBy(() -> this.client.add(form));
 
         assertThat(requestsElsewhere).isEmpty();
     }
@@ -97,7 +107,7 @@ class ReservationClientRedirectIntegrationTests {
     @Test
     void deleteWhenApiRedirectsThenUnavailableAndTokenNotSentElsewhere() {
         assertThatExceptionOfType(ReservationClient.ApiUnavailableException.class)
-            .isThrownBy(() -> this.client.delete("the-users-access-token", 7));
+            .isThrownBy(() -> this.client.delete(7));
 
         assertThat(requestsElsewhere).isEmpty();
     }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.jwtflights.auth.TokenService;
-import dev.jwtflights.system.MutableClock;
-import dev.jwtflights.system.TestClockConfiguration;
+import dev.jwtflights.test.BearerChallenge;
+import dev.jwtflights.test.tokens.BearerTokens;
+import dev.jwtflights.users.Role;
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.test.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -26,11 +28,11 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reservation API with real bearer tokens (minted by our token service) and the real database.
+ * The reservation API with real bearer tokens (minted by our token service for a role) and the real database.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-@Import(TestClockConfiguration.class)
+@Import({ TestClockConfiguration.class, BearerTokens.class })
 class ReservationControllerIntegrationTests {
 
     private static final String LENGTH = "must be 1 to 100 characters long, not counting spaces around it";
@@ -41,7 +43,7 @@ class ReservationControllerIntegrationTests {
     private MockMvcTester mvc;
 
     @Autowired
-    private TokenService tokens;
+    private BearerTokens bearerTokens;
 
     @Autowired
     private JsonMapper json;
@@ -71,7 +73,7 @@ class ReservationControllerIntegrationTests {
         MvcTestResult result = this.mvc.get().uri("/reservation").exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING);
     }
 
     @Test
@@ -82,7 +84,7 @@ class ReservationControllerIntegrationTests {
         MvcTestResult result = this.mvc.get().uri("/reservation/1").header(HttpHeaders.AUTHORIZATION, expired).exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
+        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INVALID_TOKEN);
     }
 
     @Test
@@ -117,7 +119,7 @@ class ReservationControllerIntegrationTests {
         MvcTestResult result = this.mvc.get().uri("/reservation/1").exchange();
 
         assertThat(result).hasStatus(HttpStatus.UNAUTHORIZED);
-        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        assertThat(result).headers().hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING);
     }
 
     @Test
@@ -153,7 +155,7 @@ class ReservationControllerIntegrationTests {
 
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
         assertThat(result).headers()
-            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INSUFFICIENT_SCOPE);
         assertThat(this.reservations.count()).isEqualTo(before);
     }
 
@@ -291,7 +293,7 @@ class ReservationControllerIntegrationTests {
 
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(result).headers()
-            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INSUFFICIENT_SCOPE);
         assertThat(this.reservations.findById(saved.getId()))
             .hasValueSatisfying((stored) -> assertThat(stored.getName()).isEqualTo("Niklaus Wirth"));
     }
@@ -323,7 +325,7 @@ class ReservationControllerIntegrationTests {
 
         assertThat(result).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(result).headers()
-            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+            .hasSingleValue(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INSUFFICIENT_SCOPE);
         assertThat(this.reservations.findById(saved.getId())).isPresent();
     }
 
@@ -340,11 +342,11 @@ class ReservationControllerIntegrationTests {
     }
 
     private String user() {
-        return "Bearer " + this.tokens.issue("secret", List.of("USER"), UUID.randomUUID().toString()).value();
+        return this.bearerTokens.header(Role.USER);
     }
 
     private String admin() {
-        return "Bearer " + this.tokens.issue("admin", List.of("ADMIN"), UUID.randomUUID().toString()).value();
+        return this.bearerTokens.header(Role.ADMIN);
     }
 
     @SuppressWarnings("unchecked")

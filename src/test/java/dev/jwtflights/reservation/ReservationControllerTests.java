@@ -11,10 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.jwtflights.auth.BrowserSession;
-import dev.jwtflights.auth.TokenService;
-import dev.jwtflights.auth.WebSecurityTestConfiguration;
-import dev.jwtflights.system.MutableClock;
+import dev.jwtflights.test.BearerChallenge;
+import dev.jwtflights.sessions.Sessions;
+import dev.jwtflights.test.tokens.BearerTokens;
+import dev.jwtflights.users.Role;
+import dev.jwtflights.test.WebSecurityTestConfiguration;
+import dev.jwtflights.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -40,15 +42,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * The reservation API behind the real bearer-token chain, with tokens minted by our own token service.
  */
 @WebMvcTest(ReservationController.class)
-@Import(WebSecurityTestConfiguration.class)
-@MockitoBean(types = BrowserSession.class)
+@Import({ WebSecurityTestConfiguration.class, BearerTokens.class })
+@MockitoBean(types = Sessions.class)
 class ReservationControllerTests {
 
     @Autowired
     private MockMvc mvc;
 
     @Autowired
-    private TokenService tokens;
+    private BearerTokens bearerTokens;
 
     @Autowired
     private MutableClock clock;
@@ -64,7 +66,7 @@ class ReservationControllerTests {
     }
 
     private String token(String role) {
-        return this.tokens.issue("someone", List.of(role), "session").value();
+        return this.bearerTokens.forRole(Role.valueOf(role));
     }
 
     @ParameterizedTest
@@ -95,7 +97,7 @@ class ReservationControllerTests {
     void listWithoutATokenThen401WithABearerChallenge() throws Exception {
         this.mvc.perform(get("/reservation"))
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"))
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING))
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.status").value(401))
             .andExpect(header().doesNotExist(HttpHeaders.LOCATION));
@@ -107,14 +109,14 @@ class ReservationControllerTests {
 
         this.mvc.perform(get("/reservation").header(HttpHeaders.AUTHORIZATION, "Basic " + basic))
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING));
     }
 
     @Test
     void listWithTheAccessTokenOnlyInACookieThen401() throws Exception {
         this.mvc.perform(get("/reservation").cookie(new Cookie("accessToken", token("USER"))))
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.MISSING));
     }
 
     @Test
@@ -142,9 +144,16 @@ class ReservationControllerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "", "garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30.", "Bearer x" })
+    @ValueSource(strings = { "garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30." })
     void listWithAMalformedTokenThen401InvalidToken(String token) throws Exception {
         assertRefused(token);
+    }
+
+    /** What is not even a token (no characters, a space in it) is refused before any decoding. */
+    @ParameterizedTest
+    @ValueSource(strings = { "", "Bearer x" })
+    void listWithAMalformedAuthorizationHeaderThen401InvalidToken(String token) throws Exception {
+        assertRefused(token, BearerChallenge.MALFORMED_TOKEN);
     }
 
     @Test
@@ -177,9 +186,13 @@ class ReservationControllerTests {
     }
 
     private void assertRefused(String token) throws Exception {
+        assertRefused(token, BearerChallenge.INVALID_TOKEN);
+    }
+
+    private void assertRefused(String token, String challenge) throws Exception {
         this.mvc.perform(get("/reservation").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""))
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, challenge))
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
     }

@@ -1,0 +1,5 @@
+/**
+ * The server-rendered flights page: a client of the reservation API over HTTP with the user's own token (never of its
+ * repository), for an ADMIN with a form to add and buttons to delete. Uses only what {@code login} offers.
+ */
+package dev.jwtflights.flights;

@@ -1,0 +1,114 @@
+package dev.jwtflights.login;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.sessions.Refusal;
+import dev.jwtflights.sessions.Sessions;
+import dev.jwtflights.sessions.TokenGrant;
+import dev.jwtflights.sessions.TokenPair;
+import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.InvalidTokenException;
+import dev.jwtflights.tokens.TokenService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A browser's login session, carried by the two cookies: starting it at login, recognising it on every page
+ * (renewing it silently when the access token is missing or expired) and ending it at logout.
+ */
+@Component
+class BrowserSession {
+
+    /** Request attribute: why the session could not be renewed ({@link Refusal}), for the login page. */
+    static final String REFUSAL_ATTRIBUTE = BrowserSession.class.getName() + ".refusal";
+
+    private static final String RENEWED_ATTRIBUTE = BrowserSession.class.getName() + ".renewed";
+
+    private static final Logger log = LoggerFactory.getLogger(BrowserSession.class);
+
+    private final TokenService accessTokens;
+
+    private final Sessions sessions;
+
+    private final AuthCookies cookies;
+
+    BrowserSession(TokenService accessTokens, Sessions sessions, AuthCookies cookies) {
+        this.accessTokens = accessTokens;
+        this.sessions = sessions;
+        this.cookies = cookies;
+    }
+
+    /**
+     * Starts a session for a user who just proved who they are, and sets both cookies.
+     * @return whether the session started
+     */
+    boolean start(String username, HttpServletRequest request, HttpServletResponse response) {
+        if (this.sessions.start(username) instanceof TokenGrant.Granted granted) {
+            this.cookies.write(request, response, granted.tokens());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Recognises the request's session: by its access token if that is still valid, otherwise by renewing it.
+     */
+    Optional<TokenAuthentication> authenticate(HttpServletRequest request, HttpServletResponse response) {
+        Optional<AccessToken> access = this.cookies.accessToken(request).flatMap(this::verified);
+        if (access.isPresent()) {
+            return access.map(TokenAuthentication::new);
+        }
+        return renew(request, response);
+    }
+
+    /**
+     * Exchanges the request's refresh cookie for new tokens, at most once per request. On success both cookies are
+     * set anew; on failure both are cleared and the reason is left in the {@link #REFUSAL_ATTRIBUTE} attribute.
+     */
+    Optional<TokenAuthentication> renew(HttpServletRequest request, HttpServletResponse response) {
+        if (request.getAttribute(RENEWED_ATTRIBUTE) != null) {
+            return Optional.empty();
+        }
+        request.setAttribute(RENEWED_ATTRIBUTE, Boolean.TRUE);
+        Optional<String> refresh = this.cookies.refreshToken(request);
+        TokenGrant grant = refresh.isPresent() ? this.sessions.renew(refresh.get())
+                : new TokenGrant.Refused(Refusal.MISSING);
+        if (grant instanceof TokenGrant.Granted granted) {
+            TokenPair tokens = granted.tokens();
+            this.cookies.write(request, response, tokens);
+            return Optional.of(new TokenAuthentication(tokens.access()));
+        }
+        if (refresh.isPresent()) {
+            this.cookies.clear(request, response);
+        }
+        request.setAttribute(REFUSAL_ATTRIBUTE, ((TokenGrant.Refused) grant).reason());
+        return Optional.empty();
+    }
+
+    /**
+     * Ends the request's session: revokes it (found by the refresh cookie, or else by the access cookie) and clears
+     * both cookies.
+     */
+    void end(HttpServletRequest request, HttpServletResponse response) {
+        boolean revoked = this.cookies.refreshToken(request).map(this.sessions::revoke).orElse(false);
+        if (!revoked) {
+            this.cookies.accessToken(request).flatMap(this::verified).ifPresent(this.sessions::revoke);
+        }
+        this.cookies.clear(request, response);
+    }
+
+    private Optional<AccessToken> verified(String value) {
+        try {
+            return Optional.of(this.accessTokens.verify(value));
+        }
+        catch (InvalidTokenException ex) {
+            log.debug("Access token cookie refused ({})", ex.getMessage());
+            return Optional.empty();
+        }
+    }
+
+}

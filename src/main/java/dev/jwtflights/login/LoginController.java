@@ -1,0 +1,29 @@
+package dev.jwtflights.login;
+
+import java.util.Arrays;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The login form. {@code POST /login} is handled by Spring Security's form login.
+ */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(HttpServletRequest request, Model model) {
+        LoginNotice notice = Arrays.stream(LoginNotice.values())
+            .filter((candidate) -> candidate.parameter() != null
+                    && request.getParameter(candidate.parameter()) != null)
+            .findFirst()
+            .orElse(LoginNotice.NONE);
+        model.addAttribute("notice", notice.message());
+        model.addAttribute("failed", notice == LoginNotice.FAILED);
+        return "auth/login";
+    }
+
+}

@@ -1,0 +1,123 @@
+package dev.jwtflights.login;
+
+import dev.jwtflights.users.Role;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The browser's two filter chains, both authenticated by the token cookies and neither keeping an HTTP session: the
+ * H2 console (when it is enabled: ADMIN only, framed by its own pages only) and the pages (the login form, silent
+ * renewal, CSRF protection). The pages' chain is the last one: it takes every request no other chain matched.
+ */
+@Configuration(proxyBeanMethods = false)
+class LoginSecurityConfiguration {
+
+    static final String PAGE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'";
+
+    /**
+     * The H2 console is a page of frames with inline scripts, inline event handlers and inline styles, whose query
+     * page asks for completions with XMLHttpRequest; it gets only that, from its own origin, and nothing else.
+     */
+    static final String CONSOLE_POLICY = "default-src 'none'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; frame-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
+
+    private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**",
+            "/favicon.ico", "/favicon.svg" };
+
+    /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
+    private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
+
+    @Bean
+    @Order(2)
+    @ConditionalOnBooleanProperty("spring.h2.console.enabled")
+    SecurityFilterChain h2ConsoleSecurityFilterChain(HttpSecurity http, BrowserSession session) {
+        http.securityMatcher(PathRequest.toH2Console())
+            .authorizeHttpRequests((authorize) -> authorize.anyRequest().hasRole(Role.ADMIN.name()))
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
+            .logout((logout) -> logout.disable())
+            // The console's forms carry its own session key, and our cookies are SameSite=Strict.
+            .csrf((csrf) -> csrf.disable())
+            .headers((headers) -> headers.frameOptions((frames) -> frames.sameOrigin())
+                .contentSecurityPolicy((csp) -> csp.policyDirectives(CONSOLE_POLICY)))
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false, this.contextRepository),
+                    BasicAuthenticationFilter.class)
+            .addFilterAfter(new NoStoreFilter(), AuthorizationFilter.class)
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session,
+            AuthenticationManager authenticationManager) {
+        CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+        csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
+        http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
+            .permitAll()
+            .anyRequest()
+            .authenticated())
+            .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
+            .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
+            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+            .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .authenticationManager(authenticationManager)
+            .formLogin((login) -> login.loginPage("/login")
+                .successHandler(new LoginSuccessHandler(session))
+                .failureHandler(loginFailed())
+                .permitAll())
+            .logout((logout) -> logout.logoutUrl("/logout")
+                .addLogoutHandler((request, response, authentication) -> session.end(request, response))
+                .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))
+            .addFilterBefore(new CookieAuthenticationFilter(session, publicPaths(), this.contextRepository),
+                    UsernamePasswordAuthenticationFilter.class)
+            .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
+        return http.build();
+    }
+
+    /**
+     * A wrong username or password, a disabled account, or a failure looking them up: the same "Login failed" page,
+     * with nothing that tells which part was wrong. The refusal is logged where passwords are checked, for the login
+     * form and the token endpoint alike.
+     */
+    private static SimpleUrlAuthenticationFailureHandler loginFailed() {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(
+                "/login" + LoginNotice.FAILED.query());
+        // It would keep the exception in a new HTTP session; nothing here has one.
+        handler.setAllowSessionCreation(false);
+        return handler;
+    }
+
+    private static RequestMatcher publicPaths() {
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        RequestMatcher[] matchers = new RequestMatcher[PUBLIC_PATHS.length];
+        for (int i = 0; i < PUBLIC_PATHS.length; i++) {
+            matchers[i] = paths.matcher(PUBLIC_PATHS[i]);
+        }
+        return new OrRequestMatcher(matchers);
+    }
+
+}

@@ -1,0 +1,63 @@
+package dev.jwtflights.oauth;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * How the API refuses a request: the status and RFC 6750 {@code WWW-Authenticate} header that Spring Security's
+ * resource server writes ({@link BearerTokenAuthenticationEntryPoint}, {@link BearerTokenAccessDeniedHandler}),
+ * plus an RFC 9457 problem body that says no more than the header does.
+ */
+final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
+
+    private final AccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+
+    private final JsonMapper jsonMapper;
+
+    BearerProblems(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    /** 401: no token ({@code Bearer}) or a refused one ({@code Bearer error="invalid_token"}). */
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException, ServletException {
+        this.challenge.commence(request, response, exception);
+        write(response, (exception instanceof OAuth2AuthenticationException)
+                ? "The access token is invalid or expired."
+                : "An access token is required: send it as 'Authorization: Bearer <token>'.");
+    }
+
+    /** 403: a valid token whose roles do not allow the request ({@code Bearer error="insufficient_scope"}). */
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
+            throws IOException, ServletException {
+        this.denial.handle(request, response, exception);
+        write(response, "The access token does not allow this request.");
+    }
+
+    /** The body under the status and header that Spring Security has just set. */
+    private void write(HttpServletResponse response, String detail) throws IOException {
+        HttpStatus status = HttpStatus.valueOf(response.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        this.jsonMapper.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+}

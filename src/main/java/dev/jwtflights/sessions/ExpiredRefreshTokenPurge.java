@@ -1,0 +1,47 @@
+package dev.jwtflights.sessions;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes, every hour (the first time an hour after the start), the sessions whose refresh tokens all expired more
+ * than a day ago. An expired token is refused whether or not its row is still there, so this changes no answer; it
+ * only keeps {@code refresh_token} from growing forever. A session that is still alive keeps every row.
+ */
+@Component
+class ExpiredRefreshTokenPurge {
+
+    /** Kept a day after expiry, for whoever reads the table. */
+    static final Duration RETENTION = Duration.ofDays(1);
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiredRefreshTokenPurge.class);
+
+    private final RefreshTokenRepository tokens;
+
+    private final Clock clock;
+
+    ExpiredRefreshTokenPurge(RefreshTokenRepository tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
+    @Transactional
+    public int purge() {
+        Instant cutoff = this.clock.instant().minus(RETENTION);
+        int deleted = this.tokens.deleteSessionsExpiredBefore(cutoff);
+        if (deleted > 0) {
+            log.info("Purged {} refresh tokens of sessions that ended before {}", deleted, cutoff);
+        }
+        return deleted;
+    }
+
+}

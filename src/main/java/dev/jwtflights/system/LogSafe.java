@@ -1,0 +1,22 @@
+package dev.jwtflights.system;
+
+/**
+ * Makes text typed by a client safe to put in a log line: no line breaks or control characters, bounded length.
+ */
+public final class LogSafe {
+
+    private static final int MAX_LENGTH = 100;
+
+    private LogSafe() {
+    }
+
+    public static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        String shortened = (value.length() > MAX_LENGTH) ? value.substring(0, MAX_LENGTH) + "..." : value;
+        // Control and format characters, line and paragraph separators: nothing that could forge a log line.
+        return shortened.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
+    }
+
+}

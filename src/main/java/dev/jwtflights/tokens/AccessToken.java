@@ -1,0 +1,28 @@
+package dev.jwtflights.tokens;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A signed access token and the claims it was verified to carry.
+ *
+ * @param value the compact JWT; never logged, never put in a URL or a page
+ * @param id the {@code jti} claim
+ * @param username the {@code sub} claim
+ * @param sessionId the {@code sid} claim: the login session (refresh-token family) it belongs to
+ * @param roles the {@code roles} claim
+ */
+public record AccessToken(String value, String id, String username, String sessionId, List<String> roles,
+        Instant issuedAt, Instant expiresAt) {
+
+    public AccessToken {
+        roles = List.copyOf(roles);
+    }
+
+    @Override
+    public String toString() {
+        return "AccessToken[id=" + id + ", username=" + username + ", sessionId=" + sessionId + ", roles=" + roles
+                + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+    }
+
+}

@@ -1,0 +1,166 @@
+package dev.jwtflights.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.Jwts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+
+/**
+ * The JWT rules: how access tokens are signed and which ones are accepted. The only class that knows jjwt.
+ */
+@EnableConfigurationProperties(JwtProperties.class)
+@Service
+public class TokenService {
+
+    /** Longer values are refused before any parsing: a real token of ours is well under 1 KB. */
+    static final int MAX_TOKEN_LENGTH = 8192;
+
+    static final String ALGORITHM = "HS256";
+
+    /** The claim that lists the user's roles ({@code ["ADMIN"]}). */
+    public static final String ROLES_CLAIM = "roles";
+
+    /** The claim that names the login session (the refresh-token family) a token belongs to. */
+    public static final String SESSION_CLAIM = "sid";
+
+    private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+
+    private final JwtProperties properties;
+
+    private final Clock clock;
+
+    private final SecretKey key;
+
+    private final JwtParser parser;
+
+    TokenService(JwtProperties properties, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        this.key = signingKey(properties);
+        this.parser = Jwts.parser()
+            .verifyWith(this.key)
+            .requireIssuer(properties.issuer())
+            .requireAudience(properties.audience())
+            .clock(() -> Date.from(clock.instant()))
+            .clockSkewSeconds(properties.clockSkew().toSeconds())
+            .build();
+    }
+
+    private static SecretKey signingKey(JwtProperties properties) {
+        if (properties.hasSecret()) {
+            return new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        }
+        log.warn("app.jwt.secret is not set: signing access tokens with a random key made at startup. "
+                + "Access tokens will not survive a restart (sessions will: the next page load refreshes). "
+                + "Set APP_JWT_SECRET to at least 32 bytes to keep them.");
+        return Jwts.SIG.HS256.key().build();
+    }
+
+    /**
+     * Signs a new access token for the given user and login session.
+     */
+    public AccessToken issue(String username, Collection<String> roles, String sessionId) {
+        Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
+        String id = UUID.randomUUID().toString();
+        List<String> roleList = List.copyOf(roles);
+        String value = Jwts.builder()
+            .issuer(this.properties.issuer())
+            .audience().add(this.properties.audience()).and()
+            .subject(username)
+            .issuedAt(Date.from(issuedAt))
+            .expiration(Date.from(expiresAt))
+            .id(id)
+            .claim(ROLES_CLAIM, roleList)
+            .claim(SESSION_CLAIM, sessionId)
+            .signWith(this.key, Jwts.SIG.HS256)
+            .compact();
+        return new AccessToken(value, id, username, sessionId, roleList, issuedAt, expiresAt);
+    }
+
+    /**
+     * Verifies a compact JWT and returns what it carries.
+     * @throws InvalidTokenException for every token that is not one we signed, unexpired, for us
+     */
+    public AccessToken verify(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidTokenException("empty token");
+        }
+        if (value.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("oversized token (" + value.length() + " characters)");
+        }
+        Jws<Claims> jws;
+        try {
+            jws = this.parser.parseSignedClaims(value);
+        }
+        catch (JwtException | IllegalArgumentException ex) {
+            throw new InvalidTokenException("refused by the JWT parser: " + ex.getClass().getSimpleName());
+        }
+        if (!ALGORITHM.equals(jws.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("algorithm is not " + ALGORITHM);
+        }
+        return accessToken(value, jws.getPayload());
+    }
+
+    private AccessToken accessToken(String value, Claims claims) {
+        Date expiration = claims.getExpiration();
+        if (expiration == null) {
+            throw new InvalidTokenException("no exp claim");
+        }
+        Instant now = this.clock.instant();
+        Duration skew = this.properties.clockSkew();
+        if (!now.minus(skew).isBefore(expiration.toInstant())) {
+            throw new InvalidTokenException("expired");
+        }
+        Date issuedAt = claims.getIssuedAt();
+        String subject = claims.getSubject();
+        String id = claims.getId();
+        String sessionId = stringClaim(claims, SESSION_CLAIM);
+        List<String> roles = roles(claims.get(ROLES_CLAIM));
+        if (issuedAt == null || isBlank(subject) || isBlank(id) || isBlank(sessionId)) {
+            throw new InvalidTokenException("a required claim (iat, sub, jti, sid) is missing");
+        }
+        return new AccessToken(value, id, subject, sessionId, roles, issuedAt.toInstant(), expiration.toInstant());
+    }
+
+    private static String stringClaim(Claims claims, String name) {
+        Object claim = claims.get(name);
+        return (claim instanceof String text) ? text : null;
+    }
+
+    private static List<String> roles(Object claim) {
+        if (!(claim instanceof Collection<?> values)) {
+            throw new InvalidTokenException("the roles claim is not an array");
+        }
+        for (Object role : values) {
+            if (!(role instanceof String)) {
+                throw new InvalidTokenException("the roles claim holds a value that is not a string");
+            }
+        }
+        return values.stream().map(String.class::cast).toList();
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+
+}

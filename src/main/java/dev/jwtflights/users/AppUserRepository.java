@@ -1,0 +1,25 @@
+package dev.jwtflights.users;
+
+import java.util.Optional;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+interface AppUserRepository extends JpaRepository<AppUser, Long> {
+
+    Optional<AppUser> findByUsername(String username);
+
+    /**
+     * Reads a user and locks their row until the transaction ends ({@code SELECT ... FOR UPDATE}): every change to a
+     * user's sessions holds this lock, so rotations, reuse detection and revocations of one user happen one after
+     * the other.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select u from AppUser u where u.username = :username")
+    Optional<AppUser> findForUpdateByUsername(@Param("username") String username);
+
+}

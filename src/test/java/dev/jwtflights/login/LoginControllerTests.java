@@ -1,0 +1,59 @@
+package dev.jwtflights.login;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+import dev.jwtflights.sessions.Sessions;
+import dev.jwtflights.test.WebSecurityTestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The login page.
+ */
+@WebMvcTest(LoginController.class)
+@Import({ WebSecurityTestConfiguration.class, LoginSecurityConfiguration.class })
+@MockitoBean(types = { BrowserSession.class, Sessions.class })
+class LoginControllerTests {
+
+    @Autowired
+    private MockMvc mvc;
+
+    @Test
+    void loginPageHasUsernamePasswordAndCsrfFields() throws Exception {
+        this.mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("<form action=\"/login\" method=\"post\">"),
+                    containsString("name=\"username\""), containsString("type=\"password\""),
+                    containsString("name=\"password\""), containsString("name=\"_csrf\""))))
+            .andExpect(content().string(not(containsString("Login failed"))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "error, Login failed", "logout, You have signed out", "expired, Your session has expired",
+            "revoked, ended by an administrator", "reused, an old session token was used again" })
+    void loginPageSaysWhyThePersonIsThere(String parameter, String message) throws Exception {
+        this.mvc.perform(get("/login").param(parameter, ""))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(message)));
+    }
+
+    @Test
+    void loginFailedNeverSaysWhichPartWasWrong() throws Exception {
+        this.mvc.perform(get("/login").param("error", ""))
+            .andExpect(content().string(allOf(not(containsString("Unknown user")),
+                    not(containsString("Wrong password")), not(containsString("Bad credentials")))));
+    }
+
+}

@@ -1,0 +1,95 @@
+package dev.jwtflights.sessions;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.test.TestClockConfiguration;
+import dev.jwtflights.tokens.AccessToken;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
+import static dev.jwtflights.sessions.SessionsTestSupport.granted;
+import static dev.jwtflights.sessions.SessionsTestSupport.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The purge of expired refresh-token rows.
+ */
+@DataJpaTest
+@Import({ ExpiredRefreshTokenPurge.class, RefreshTokenService.class, TestClockConfiguration.class,
+        RefreshTokenServiceTests.Settings.class })
+class ExpiredRefreshTokenPurgeTests {
+
+    @Autowired
+    private ExpiredRefreshTokenPurge purge;
+
+    @Autowired
+    private RefreshTokenService service;
+
+    @Autowired
+    private RefreshTokenRepository tokens;
+
+    @Autowired
+    private MutableClock clock;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @BeforeEach
+    void createTheUser() {
+        createUser(this.jdbc, "secret");
+    }
+
+    @Test
+    void purgeDeletesOnlyRowsExpiredLongerThanTheRetention() {
+        IssuedRefreshToken old = issued(this.service.start("secret"));
+        this.clock.advance(Duration.ofDays(2));
+        IssuedRefreshToken recent = issued(this.service.start("secret"));
+        this.clock.advance(RefreshTokenServiceTests.REFRESH_TTL);
+
+        int deleted = this.purge.purge();
+
+        assertThat(deleted).isEqualTo(1);
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(old.sessionId())).isEmpty();
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(recent.sessionId())).hasSize(1);
+    }
+
+    @Test
+    void purgeKeepsEveryRowOfASessionThatIsStillAlive() {
+        IssuedRefreshToken current = issued(this.service.start("secret"));
+        for (int i = 0; i < 3; i++) {
+            this.clock.advance(Duration.ofDays(6));
+            current = issued(this.service.rotate(current.value()));
+        }
+
+        // The first two tokens expired 11 and 5 days ago, but the session lives on.
+        assertThat(this.purge.purge()).isZero();
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).hasSize(4);
+        AccessToken access = new AccessToken("unused", "0123456789", "secret", current.sessionId(), List.of("USER"),
+                this.clock.instant(), this.clock.instant().plusSeconds(60));
+        assertThat(this.service.describe(access).renewals()).isEqualTo(3);
+        assertThat(this.service.rotate(current.value())).isInstanceOf(TokenGrant.Granted.class);
+    }
+
+    @Test
+    void purgeDeletesEveryRowOfASessionWhoseLastTokenExpiredLongerThanTheRetentionAgo() {
+        IssuedRefreshToken current = issued(this.service.start("secret"));
+        this.clock.advance(Duration.ofDays(6));
+        current = issued(this.service.rotate(current.value()));
+        Duration pastItsEnd = RefreshTokenServiceTests.REFRESH_TTL.plus(ExpiredRefreshTokenPurge.RETENTION);
+        this.clock.advance(pastItsEnd.plusSeconds(1));
+
+        assertThat(this.purge.purge()).isEqualTo(2);
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).isEmpty();
+    }
+
+}

@@ -1,0 +1,209 @@
+package dev.jwtflights.sessions;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import dev.jwtflights.users.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
+import static dev.jwtflights.sessions.SessionsTestSupport.granted;
+import static dev.jwtflights.sessions.SessionsTestSupport.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Many threads present one refresh token at the same moment, each in its own transaction, as browsers do.
+ */
+class RefreshTokenConcurrencyIntegrationTests {
+
+    static final int THREADS = 16;
+
+    /** Presents the token from every thread at once; each thread's outcome, or the exception it threw. */
+    static List<Object> rotateConcurrently(RefreshTokenService service, String token) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch ready = new CountDownLatch(THREADS);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<TokenGrant>> futures = new ArrayList<>();
+            for (int i = 0; i < THREADS; i++) {
+                Callable<TokenGrant> task = () -> {
+                    ready.countDown();
+                    go.await();
+                    return service.rotate(token);
+                };
+                futures.add(pool.submit(task));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            go.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<TokenGrant> future : futures) {
+                try {
+                    outcomes.add(future.get(60, TimeUnit.SECONDS));
+                }
+                catch (java.util.concurrent.ExecutionException ex) {
+                    outcomes.add(ex.getCause());
+                }
+            }
+            return outcomes;
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=0s")
+    class WithoutGrace {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Autowired
+        private RefreshTokenRepository tokens;
+
+        @Test
+        void concurrentRefreshesWithOneTokenThenExactlyOneWinsAndNoneFails() throws Exception {
+            IssuedRefreshToken issued = issued(this.service.start("secret"));
+
+            List<Object> outcomes = rotateConcurrently(this.service, issued.value());
+
+            assertThat(outcomes).hasSize(THREADS).allMatch(TokenGrant.class::isInstance);
+            assertThat(outcomes).filteredOn(TokenGrant.Granted.class::isInstance).hasSize(1);
+            assertThat(outcomes).filteredOn(TokenGrant.Refused.class::isInstance)
+                .hasSize(THREADS - 1)
+                .allSatisfy((outcome) -> assertThat(((TokenGrant.Refused) outcome).reason())
+                    .isIn(Refusal.REUSED, Refusal.REVOKED));
+            // Without a grace, the losers' second use of the token is a replay: the whole session ends, the
+            // winner's new token included.
+            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                .noneMatch(RefreshToken::isActive);
+        }
+
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=10s")
+    class AgainstARevocation {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Autowired
+        private RefreshTokenRepository tokens;
+
+        @Autowired
+        private UserAccounts accounts;
+
+        @Autowired
+        private PlatformTransactionManager transactionManager;
+
+        @Test
+        void rotationDuringARevocationWaitsForItAndIsRefused() throws Exception {
+            IssuedRefreshToken issued = issued(this.service.start("secret"));
+            IssuedRefreshToken current = issued(this.service.rotate(issued.value()));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                Future<TokenGrant> rotation = transaction.execute((status) -> {
+                    // Hold the user's lock, as a revocation does, while a rotation of the current token starts.
+                    this.accounts.lockForSessionChange("secret");
+                    AtomicReference<Thread> rotating = new AtomicReference<>();
+                    Future<TokenGrant> started = pool.submit(() -> {
+                        rotating.set(Thread.currentThread());
+                        return this.service.rotate(current.value());
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(rotating.get()));
+                    this.service.revokeSession(issued.sessionId(), "secret");
+                    return started;
+                });
+
+                assertThat(rotation.get(30, TimeUnit.SECONDS))
+                    .isEqualTo(new TokenGrant.Refused(Refusal.REVOKED));
+                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void revocationDuringARotationWaitsForItAndRevokesTheNewTokenToo() throws Exception {
+            IssuedRefreshToken issued = issued(this.service.start("secret"));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                Future<?> revocation = transaction.execute((status) -> {
+                    // A rotation in flight: its new token is inserted but not yet committed.
+                    assertThat(this.service.rotate(issued.value())).isInstanceOf(TokenGrant.Granted.class);
+                    AtomicReference<Thread> revoking = new AtomicReference<>();
+                    Future<?> started = pool.submit(() -> {
+                        revoking.set(Thread.currentThread());
+                        this.service.revokeSession(issued.sessionId(), "secret");
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(revoking.get()));
+                    return started;
+                });
+
+                revocation.get(30, TimeUnit.SECONDS);
+                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        private static boolean waitsInTheDatabase(Thread thread) {
+            if (thread == null || (thread.getState() != Thread.State.WAITING
+                    && thread.getState() != Thread.State.TIMED_WAITING)) {
+                return false;
+            }
+            return Arrays.stream(thread.getStackTrace())
+                .anyMatch((frame) -> frame.getClassName().startsWith("org.h2."));
+        }
+
+    }
+
+    @Nested
+    @SpringBootTest(properties = "app.jwt.refresh-reuse-grace=10s")
+    class WithinGrace {
+
+        @Autowired
+        private RefreshTokenService service;
+
+        @Autowired
+        private RefreshTokenRepository tokens;
+
+        @Test
+        void concurrentRefreshesWithOneTokenThenAllWinWithTokensOfTheSameSession() throws Exception {
+            IssuedRefreshToken issued = issued(this.service.start("secret"));
+
+            List<Object> outcomes = rotateConcurrently(this.service, issued.value());
+
+            assertThat(outcomes).hasSize(THREADS).allMatch(TokenGrant.Granted.class::isInstance);
+            assertThat(outcomes.stream().map((outcome) -> ((TokenGrant.Granted) outcome).tokens().refresh().value()))
+                .doesNotHaveDuplicates();
+            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(THREADS + 1)
+                .allMatch(RefreshToken::isActive);
+        }
+
+    }
+
+}

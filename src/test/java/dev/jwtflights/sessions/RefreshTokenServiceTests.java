@@ -1,0 +1,337 @@
+package dev.jwtflights.sessions;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.test.TestClockConfiguration;
+import dev.jwtflights.tokens.TokenService;
+import dev.jwtflights.users.UserAccounts;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
+import static dev.jwtflights.sessions.SessionsTestSupport.granted;
+import static dev.jwtflights.sessions.SessionsTestSupport.issued;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The refresh rules against the real schema, with a clock the tests move.
+ */
+@DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
+        "app.jwt.refresh-reuse-grace=10s" })
+@Import({ RefreshTokenService.class, TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
+@ExtendWith(OutputCaptureExtension.class)
+class RefreshTokenServiceTests {
+
+    static final Duration REFRESH_TTL = Duration.ofDays(7);
+
+    static final Duration SESSION_MAX = Duration.ofDays(30);
+
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    @Autowired
+    private RefreshTokenService service;
+
+    @Autowired
+    private RefreshTokenRepository tokens;
+
+    @Autowired
+    private UserAccounts accounts;
+
+    @Autowired
+    private TokenService accessTokens;
+
+    @Autowired
+    private MutableClock clock;
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Autowired
+    private TestEntityManager entityManager;
+
+    @BeforeEach
+    void createTheUser() {
+        createUser(this.jdbc, "secret");
+    }
+
+    @Test
+    void startSessionStoresOnlyTheHashOfAFreshRandomToken() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+
+        assertThat(issued.value()).matches("[A-Za-z0-9_-]{43}");
+        RefreshToken row = this.tokens.findByTokenHash(RefreshTokenService.hash(issued.value())).orElseThrow();
+        assertThat(row.getTokenHash()).hasSize(64).isNotEqualTo(issued.value());
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token WHERE token_hash = ?", Integer.class,
+                issued.value())).isZero();
+        assertThat(row.getUsername()).isEqualTo("secret");
+        assertThat(row.getFamilyId()).isEqualTo(issued.sessionId());
+        assertThat(row.isActive()).isTrue();
+        assertThat(row.getUsedAt()).isNull();
+        assertThat(row.getCreatedAt()).isEqualTo(this.clock.instant());
+        assertThat(row.getExpiresAt()).isEqualTo(this.clock.instant().plus(REFRESH_TTL)).isEqualTo(issued.expiresAt());
+    }
+
+    @Test
+    void startSessionTwiceGivesTwoFamiliesAndTwoTokens() {
+        IssuedRefreshToken first = issued(this.service.start("secret"));
+        IssuedRefreshToken second = issued(this.service.start("secret"));
+
+        assertThat(first.value()).isNotEqualTo(second.value());
+        assertThat(first.sessionId()).isNotEqualTo(second.sessionId());
+    }
+
+    @Test
+    void rotateMarksTheOldTokenUsedAndAddsANewOneToTheFamily() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.clock.advance(Duration.ofMinutes(5));
+
+        TokenPair rotated = granted(this.service.rotate(issued.value()));
+
+        assertThat(rotated.access().username()).isEqualTo("secret");
+        assertThat(rotated.refresh().value()).isNotEqualTo(issued.value()).matches("[A-Za-z0-9_-]{43}");
+        assertThat(rotated.refresh().sessionId()).isEqualTo(issued.sessionId());
+        List<RefreshToken> family = this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId());
+        assertThat(family).hasSize(2);
+        assertThat(family.get(0).getUsedAt()).isEqualTo(this.clock.instant());
+        assertThat(family.get(1).getUsedAt()).isNull();
+        assertThat(family).allMatch(RefreshToken::isActive);
+    }
+
+    @Test
+    void rotateSlidesTheExpiryForward() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.clock.advance(Duration.ofDays(6));
+
+        TokenPair rotated = granted(this.service.rotate(issued.value()));
+
+        assertThat(rotated.refresh().expiresAt()).isEqualTo(this.clock.instant().plus(REFRESH_TTL));
+    }
+
+    @Test
+    void rotateNeverExtendsPastTheSessionMaximumLifetime() {
+        Instant login = this.clock.instant();
+        IssuedRefreshToken current = issued(this.service.start("secret"));
+        for (int i = 0; i < 4; i++) {
+            this.clock.advance(Duration.ofDays(6));
+            current = issued(this.service.rotate(current.value()));
+        }
+        assertThat(this.clock.instant()).isEqualTo(login.plus(Duration.ofDays(24)));
+        this.clock.advance(Duration.ofDays(5));
+
+        current = issued(this.service.rotate(current.value()));
+
+        assertThat(current.expiresAt()).isEqualTo(login.plus(SESSION_MAX));
+        this.clock.set(login.plus(SESSION_MAX));
+        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.EXPIRED));
+    }
+
+    @Test
+    void rotateWhenNoTokenThenMissing() {
+        assertThat(this.service.rotate(null)).isEqualTo(refused(Refusal.MISSING));
+        assertThat(this.service.rotate("")).isEqualTo(refused(Refusal.MISSING));
+    }
+
+    @Test
+    void rotateWhenForgedThenUnknown() {
+        issued(this.service.start("secret"));
+
+        assertThat(this.service.rotate("A".repeat(43))).isEqualTo(refused(Refusal.UNKNOWN));
+    }
+
+    @Test
+    void rotateWhenMalformedThenUnknown() {
+        assertThat(this.service.rotate("' OR 1=1 --")).isEqualTo(refused(Refusal.UNKNOWN));
+        assertThat(this.service.rotate("x".repeat(5000))).isEqualTo(refused(Refusal.UNKNOWN));
+    }
+
+    @Test
+    void rotateWhenTheStoredHashIsPresentedThenUnknown() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+
+        assertThat(this.service.rotate(RefreshTokenService.hash(issued.value())))
+            .isEqualTo(refused(Refusal.UNKNOWN));
+    }
+
+    @Test
+    void rotateWhenRevokedBySqlThenRevoked() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.REVOKED));
+    }
+
+    @Test
+    void rotateWhenARotatedTokenOfARevokedSessionIsPresentedWithinTheGraceThenRevoked() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        issued(this.service.rotate(issued.value()));
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+            .noneMatch(RefreshToken::isActive);
+    }
+
+    @Test
+    void rotateWhenAnotherTokenOfTheSessionWasRevokedThenTheWholeSessionIsRevoked() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.rotate(issued.value()));
+        // As an admin's UPDATE that ran while the second token was being added, and missed it.
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE token_hash = ?",
+                RefreshTokenService.hash(issued.value()));
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+            .noneMatch(RefreshToken::isActive);
+    }
+
+    @Test
+    void rotateCountsGenerationsFromTheLogin() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken second = issued(this.service.rotate(issued.value()));
+        issued(this.service.rotate(second.value()));
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).extracting(RefreshToken::getGeneration)
+            .containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void rotateWhenExpiredThenExpired() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.clock.advance(REFRESH_TTL);
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.EXPIRED));
+    }
+
+    @Test
+    void rotateJustBeforeExpiryThenRotated() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.clock.advance(REFRESH_TTL.minusSeconds(1));
+
+        assertThat(this.service.rotate(issued.value())).isInstanceOf(TokenGrant.Granted.class);
+    }
+
+    @Test
+    void rotateWhenUserDisabledThenUserDisabled() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'secret'");
+        this.entityManager.clear();
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.USER_DISABLED));
+    }
+
+    @Test
+    void rotateWhenUserDeletedThenUserDisabled() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        this.jdbc.update("DELETE FROM app_user WHERE username = 'secret'");
+
+        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.USER_DISABLED));
+    }
+
+    @Test
+    void rotateWhenTokenReplayedAfterTheGraceThenFamilyRevoked(CapturedOutput output) {
+        IssuedRefreshToken stolen = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.rotate(stolen.value()));
+        this.clock.advance(GRACE);
+
+        assertThat(this.service.rotate(stolen.value())).isEqualTo(refused(Refusal.REUSED));
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(stolen.sessionId())).hasSize(2)
+            .noneMatch(RefreshToken::isActive);
+        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(output).contains("WARN").contains("reuse detected for user 'secret' session " + stolen.sessionId());
+        assertThat(output).doesNotContain(stolen.value()).doesNotContain(RefreshTokenService.hash(stolen.value()));
+    }
+
+    @Test
+    void rotateWhenTokenReplayedThenOtherSessionsOfTheUserStayActive() {
+        IssuedRefreshToken stolen = issued(this.service.start("secret"));
+        IssuedRefreshToken otherDevice = issued(this.service.start("secret"));
+        issued(this.service.rotate(stolen.value()));
+        this.clock.advance(GRACE);
+
+        this.service.rotate(stolen.value());
+
+        assertThat(this.service.rotate(otherDevice.value())).isInstanceOf(TokenGrant.Granted.class);
+    }
+
+    @Test
+    void rotateWhenTokenPresentedAgainWithinTheGraceThenRotatedAgain() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken firstTab = issued(this.service.rotate(issued.value()));
+        this.clock.advance(GRACE.minusSeconds(1));
+
+        IssuedRefreshToken secondTab = issued(this.service.rotate(issued.value()));
+
+        assertThat(secondTab.value()).isNotEqualTo(firstTab.value());
+        assertThat(secondTab.sessionId()).isEqualTo(issued.sessionId());
+        assertThat(this.service.rotate(firstTab.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(secondTab.value())).isInstanceOf(TokenGrant.Granted.class);
+    }
+
+    @Test
+    void rotateWhenGraceIsZeroThenAnImmediateReplayRevokesTheFamily() {
+        RefreshTokenService strict = new RefreshTokenService(this.tokens, this.accounts, this.accessTokens,
+                Settings.properties(Duration.ZERO), this.clock);
+        IssuedRefreshToken issued = issued(strict.start("secret"));
+        IssuedRefreshToken current = issued(strict.rotate(issued.value()));
+
+        assertThat(strict.rotate(issued.value())).isEqualTo(refused(Refusal.REUSED));
+        assertThat(strict.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+    }
+
+    @Test
+    void revokeSessionOfRevokesTheWholeFamily() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.rotate(issued.value()));
+
+        assertThat(this.service.revokeSessionOf(current.value())).contains(issued.sessionId());
+
+        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).noneMatch(RefreshToken::isActive);
+        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+    }
+
+    @Test
+    void revokeSessionOfAnUnknownTokenChangesNothing() {
+        IssuedRefreshToken issued = issued(this.service.start("secret"));
+
+        assertThat(this.service.revokeSessionOf("B".repeat(43))).isEmpty();
+        assertThat(this.service.revokeSessionOf(null)).isEmpty();
+
+        assertThat(this.service.rotate(issued.value())).isInstanceOf(TokenGrant.Granted.class);
+    }
+
+    private static TokenGrant refused(Refusal reason) {
+        return new TokenGrant.Refused(reason);
+    }
+
+    /**
+     * The refresh rules with what they use of the other modules (the users' lock, the real token service) and the
+     * refresh-token settings of these tests.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    @Import({ UserAccounts.class, TokenService.class })
+    static class Settings {
+
+        static SessionProperties properties(Duration grace) {
+            return new SessionProperties(REFRESH_TTL, SESSION_MAX, grace);
+        }
+
+    }
+
+}

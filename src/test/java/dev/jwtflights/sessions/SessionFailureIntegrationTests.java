@@ -1,0 +1,90 @@
+package dev.jwtflights.sessions;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import dev.jwtflights.test.CookieJarClient;
+import dev.jwtflights.test.CookieJarClient.Page;
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.test.TestClockConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.willThrow;
+import static org.mockito.Mockito.reset;
+
+/**
+ * A database failure inside a login or a refresh is answered as an ordinary failed login or refresh.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestClockConfiguration.class)
+class SessionFailureIntegrationTests {
+
+    @LocalServerPort
+    private int port;
+
+    @Autowired
+    private MutableClock clock;
+
+    @MockitoSpyBean
+    private RefreshTokenService refreshTokens;
+
+    @AfterEach
+    void restore() {
+        reset(this.refreshTokens);
+    }
+
+    @Test
+    void loginWhenTheSessionCannotBeStoredThenLoginFailedWithoutCookies() {
+        willThrow(new DataIntegrityViolationException("duplicate token_hash")).given(this.refreshTokens)
+            .start(anyString());
+        CookieJarClient browser = new CookieJarClient(this.port);
+
+        Page answer = browser.logIn("secret", "secret");
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?error"));
+        assertThat(browser.cookie("accessToken")).isEmpty();
+        assertThat(browser.cookie("refreshToken")).isEmpty();
+        assertThat(browser.follow(answer).body()).contains("Login failed").doesNotContain("token_hash");
+    }
+
+    @Test
+    void refreshWhenTheDatabaseFailsThenLoginPageNotAnError() {
+        CookieJarClient browser = new CookieJarClient(this.port);
+        browser.logIn("secret", "secret");
+        willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
+            .rotate(anyString());
+        this.clock.advance(Duration.ofSeconds(61));
+
+        Page answer = browser.get("/flights");
+
+        assertThat(answer.status()).isEqualTo(302);
+        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).contains("/login"));
+    }
+
+    @Test
+    void logoutWhenTheDatabaseFailsThenStillSignedOutInThisBrowser() {
+        CookieJarClient browser = new CookieJarClient(this.port);
+        browser.logIn("secret", "secret");
+        Page flights = browser.get("/flights");
+        willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
+            .revokeSessionOf(anyString());
+
+        Page answer = browser.submit(flights, "/logout", java.util.Map.of());
+
+        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?logout"));
+        assertThat(browser.cookie("accessToken")).isEmpty();
+        assertThat(browser.cookie("refreshToken")).isEmpty();
+    }
+
+}

@@ -1,0 +1,46 @@
+package dev.jwtflights.system;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * The start-up checks of settings name the property they refuse.
+ */
+class SettingsTests {
+
+    @Test
+    void requireTextRefusesNullAndBlankNamingTheProperty() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> Settings.requireText(null, "app.x"))
+            .withMessage("app.x must not be blank");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> Settings.requireText(" \t", "app.x"))
+            .withMessage("app.x must not be blank");
+        assertThatNoException().isThrownBy(() -> Settings.requireText(" a ", "app.x"));
+    }
+
+    @Test
+    void requirePositiveRefusesNullZeroAndNegative() {
+        for (Duration refused : new Duration[] { null, Duration.ZERO, Duration.ofNanos(-1) }) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> Settings.requirePositive(refused, "app.ttl"))
+                .withMessage("app.ttl must be a positive duration");
+        }
+        assertThatNoException().isThrownBy(() -> Settings.requirePositive(Duration.ofNanos(1), "app.ttl"));
+    }
+
+    @Test
+    void requireNotNegativeRefusesNullAndNegativeButTakesZero() {
+        for (Duration refused : new Duration[] { null, Duration.ofNanos(-1) }) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> Settings.requireNotNegative(refused, "app.grace"))
+                .withMessage("app.grace must not be negative");
+        }
+        assertThatNoException().isThrownBy(() -> Settings.requireNotNegative(Duration.ZERO, "app.grace"));
+    }
+
+}

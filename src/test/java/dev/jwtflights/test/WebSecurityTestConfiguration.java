@@ -1,0 +1,46 @@
+package dev.jwtflights.test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.h2console.autoconfigure.H2ConsoleProperties;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.ImportSelector;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+
+/**
+ * For {@code @WebMvcTest}s: the application's real API filter chains (the bearer chain and the API description's), the
+ * password check, strict JSON and the real token service with its decoder, with a movable clock. A test of the pages
+ * imports the browser side's chains beside it.
+ * <p>
+ * The configurations are package-private in their modules, so they are named here rather than referenced; a renamed
+ * one fails every test that uses this configuration.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+@Import({ WebSecurityTestConfiguration.ApplicationSecurity.class, TestClockConfiguration.class })
+@EnableConfigurationProperties(H2ConsoleProperties.class)
+public class WebSecurityTestConfiguration {
+
+    /** Nobody can log in with a password here: these tests mint their tokens with the token service. */
+    @Bean
+    UserDetailsService userDetailsService() {
+        return (username) -> {
+            throw new UsernameNotFoundException("no users in this test");
+        };
+    }
+
+    static class ApplicationSecurity implements ImportSelector {
+
+        @Override
+        public String[] selectImports(AnnotationMetadata importingClassMetadata) {
+            return new String[] { "dev.jwtflights.oauth.ApiSecurityConfiguration",
+                    "dev.jwtflights.api.ApiDocsSecurityConfiguration", "dev.jwtflights.api.StrictJsonConfiguration",
+                    "dev.jwtflights.users.PasswordConfiguration", "dev.jwtflights.users.SignInLog",
+                    "dev.jwtflights.tokens.TokenService", "dev.jwtflights.tokens.AccessTokenDecoder" };
+        }
+
+    }
+
+}

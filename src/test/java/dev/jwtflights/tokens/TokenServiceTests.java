@@ -1,0 +1,413 @@
+package dev.jwtflights.tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.test.TestJwts;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * The JWT rules, with a clock the tests move: what is signed, and every token that is refused.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class TokenServiceTests {
+
+    static final String SECRET = "a-test-secret-of-more-than-32-bytes!!";
+
+    static final byte[] KEY = SECRET.getBytes(StandardCharsets.UTF_8);
+
+    private final MutableClock clock = MutableClock.startingNow();
+
+    private final TokenService tokens = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
+
+    static JwtProperties properties(String secret, Duration clockSkew) {
+        return new JwtProperties(secret, "jwt-flights", "jwt-flights", Duration.ofMinutes(1), clockSkew);
+    }
+
+    /** The claims our tokens carry, valid now, for tokens built by hand. */
+    private Map<String, Object> validClaims() {
+        long now = this.clock.instant().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", "jwt-flights");
+        claims.put("aud", List.of("jwt-flights"));
+        claims.put("sub", "secret");
+        claims.put("iat", now);
+        claims.put("exp", now + 60);
+        claims.put("jti", "5b0c6a57-0000-4000-8000-000000000001");
+        claims.put("roles", List.of("USER"));
+        claims.put("sid", "c4b1f6d0-0000-4000-8000-000000000002");
+        return claims;
+    }
+
+    private String handMade(Map<String, Object> claims) {
+        return TestJwts.hmac(TestJwts.header("HS256"), claims, "HmacSHA256", KEY);
+    }
+
+    @Test
+    void issueThenVerifyReturnsTheClaims() {
+        AccessToken issued = this.tokens.issue("secret", List.of("USER"), "session-1");
+
+        AccessToken verified = this.tokens.verify(issued.value());
+
+        assertThat(verified.username()).isEqualTo("secret");
+        assertThat(verified.roles()).containsExactly("USER");
+        assertThat(verified.sessionId()).isEqualTo("session-1");
+        assertThat(verified.id()).isEqualTo(issued.id()).isNotBlank();
+        assertThat(verified.issuedAt()).isEqualTo(this.clock.instant());
+        assertThat(verified.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(60));
+    }
+
+    @Test
+    void issueWritesTheStandardClaimsAndAnHs256Header() {
+        AccessToken issued = this.tokens.issue("admin", List.of("ADMIN"), "session-2");
+
+        Map<String, Object> header = TestJwts.decodePart(issued.value(), 0);
+        Map<String, Object> claims = TestJwts.decodePart(issued.value(), 1);
+
+        assertThat(header).containsEntry("alg", "HS256");
+        assertThat(claims).containsEntry("iss", "jwt-flights")
+            .containsEntry("sub", "admin")
+            .containsEntry("sid", "session-2")
+            .containsEntry("roles", List.of("ADMIN"))
+            .containsKeys("jti", "iat", "exp");
+        assertThat(claims.get("aud")).isIn("jwt-flights", List.of("jwt-flights"));
+        long iat = ((Number) claims.get("iat")).longValue();
+        assertThat(((Number) claims.get("exp")).longValue()).isEqualTo(iat + 60);
+    }
+
+    @Test
+    void issueGivesEveryTokenItsOwnId() {
+        AccessToken first = this.tokens.issue("secret", List.of("USER"), "s");
+        AccessToken second = this.tokens.issue("secret", List.of("USER"), "s");
+
+        assertThat(first.id()).isNotEqualTo(second.id());
+    }
+
+    @Test
+    void issueWithA64ByteKeyStillSignsHs256() {
+        String longSecret = "x".repeat(64);
+        TokenService service = new TokenService(properties(longSecret, Duration.ZERO), this.clock);
+
+        AccessToken issued = service.issue("secret", List.of("USER"), "s");
+
+        assertThat(TestJwts.decodePart(issued.value(), 0)).containsEntry("alg", "HS256");
+        assertThat(service.verify(issued.value()).username()).isEqualTo("secret");
+    }
+
+    @Test
+    void verifyAcceptsAHandMadeTokenWithTheRightKeyAndClaims() {
+        assertThat(this.tokens.verify(handMade(validClaims())).username()).isEqualTo("secret");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "none", "NONE", "None", "nOnE" })
+    void verifyWhenAlgNoneThenRefused(String alg) {
+        String token = TestJwts.unsigned(TestJwts.header(alg), validClaims());
+
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyWhenAlgNoneWithASignatureThenRefused() {
+        String signed = handMade(validClaims());
+        String token = TestJwts.encode(TestJwts.header("none")) + signed.substring(signed.indexOf('.'));
+
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyWhenSignedWithHs384AndTheRightKeyThenRefused() {
+        byte[] key = "y".repeat(64).getBytes(StandardCharsets.UTF_8);
+        TokenService service = new TokenService(properties("y".repeat(64), Duration.ZERO), this.clock);
+
+        String token = TestJwts.hmac(TestJwts.header("HS384"), validClaims(), "HmacSHA384", key);
+
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> service.verify(token));
+    }
+
+    @Test
+    void verifyWhenSignedWithHs512AndTheRightKeyThenRefused() {
+        byte[] key = "y".repeat(64).getBytes(StandardCharsets.UTF_8);
+        TokenService service = new TokenService(properties("y".repeat(64), Duration.ZERO), this.clock);
+
+        String token = TestJwts.hmac(TestJwts.header("HS512"), validClaims(), "HmacSHA512", key);
+
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> service.verify(token));
+    }
+
+    @Test
+    void verifyWhenHeaderSaysRs256ThenRefused() {
+        String token = TestJwts.hmac(TestJwts.header("RS256"), validClaims(), "HmacSHA256", KEY);
+
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyWhenPayloadTamperedThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String[] parts = token.split("\\.");
+        Map<String, Object> claims = TestJwts.decodePart(token, 1);
+        claims.put("roles", List.of("ADMIN"));
+
+        assertRefused(parts[0] + "." + TestJwts.encode(claims) + "." + parts[2]);
+    }
+
+    @Test
+    void verifyWhenHeaderTamperedThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        Map<String, Object> header = TestJwts.header("HS256");
+        header.put("kid", "other");
+
+        assertRefused(TestJwts.encode(header) + token.substring(token.indexOf('.')));
+    }
+
+    @Test
+    void verifyWhenSignatureTamperedThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        char last = token.charAt(token.length() - 2);
+        String tampered = token.substring(0, token.length() - 2) + ((last == 'A') ? 'B' : 'A')
+                + token.charAt(token.length() - 1);
+
+        assertRefused(tampered);
+    }
+
+    @Test
+    void verifyWhenSignatureRemovedThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+
+        assertRefused(token.substring(0, token.lastIndexOf('.') + 1));
+    }
+
+    @Test
+    void verifyWhenSignedWithAnotherKeyThenRefused() {
+        TokenService other = new TokenService(properties("another-secret-of-more-than-32-bytes!", Duration.ZERO),
+                this.clock);
+
+        assertRefused(other.issue("secret", List.of("USER"), "s").value());
+    }
+
+    @Test
+    void verifyWhenExpiredThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+
+        this.clock.advance(Duration.ofSeconds(61));
+
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyAtTheExactExpiryInstantThenRefused() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+
+        this.clock.advance(Duration.ofSeconds(60));
+
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyOneSecondBeforeExpiryThenAccepted() {
+        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+
+        this.clock.advance(Duration.ofSeconds(59));
+
+        assertThat(this.tokens.verify(token).username()).isEqualTo("secret");
+    }
+
+    @Test
+    void verifyWhenExpiredWithinTheConfiguredClockSkewThenAccepted() {
+        TokenService lenient = new TokenService(properties(SECRET, Duration.ofSeconds(30)), this.clock);
+        String token = lenient.issue("secret", List.of("USER"), "s").value();
+
+        this.clock.advance(Duration.ofSeconds(80));
+
+        assertThat(lenient.verify(token).username()).isEqualTo("secret");
+        this.clock.advance(Duration.ofSeconds(20));
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> lenient.verify(token));
+    }
+
+    @Test
+    void verifyWhenNoExpThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("exp");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenNotBeforeInTheFutureThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("nbf", this.clock.instant().getEpochSecond() + 30);
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenNotBeforeInThePastThenAccepted() {
+        Map<String, Object> claims = validClaims();
+        claims.put("nbf", this.clock.instant().getEpochSecond() - 30);
+
+        assertThat(this.tokens.verify(handMade(claims)).username()).isEqualTo("secret");
+    }
+
+    @Test
+    void verifyWhenWrongIssuerThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("iss", "someone-else");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenNoIssuerThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("iss");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenWrongAudienceThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("aud", List.of("another-api"));
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenNoAudienceThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("aud");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenNoSubjectThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("sub");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenRolesIsNotAnArrayThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("roles", "ADMIN");
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenUnknownCriticalHeaderThenRefused() {
+        Map<String, Object> header = TestJwts.header("HS256");
+        header.put("crit", List.of("exp-policy"));
+        header.put("exp-policy", "strict");
+
+        assertRefused(TestJwts.hmac(header, validClaims(), "HmacSHA256", KEY));
+    }
+
+    @Test
+    void verifyWhenNullThenRefused() {
+        assertRefused(null);
+    }
+
+    @Test
+    void verifyWhenEmptyThenRefused() {
+        assertRefused("");
+    }
+
+    @Test
+    void verifyWhenBlankThenRefused() {
+        assertRefused("   ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "not-a-jwt", "a.b", "a.b.c", "a.b.c.d.e", "....", "eyJ.eyJ.sig", "%%%.%%%.%%%" })
+    void verifyWhenMalformedThenRefused(String token) {
+        assertRefused(token);
+    }
+
+    @Test
+    void verifyWhenClaimsAreNotJsonThenRefused() {
+        String header = TestJwts.encode(TestJwts.header("HS256"));
+        String payload = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("not json".getBytes());
+
+        assertRefused(header + "." + payload + ".c2lnbmF0dXJl");
+    }
+
+    @Test
+    void verifyWhenOversizedThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("padding", "p".repeat(TokenService.MAX_TOKEN_LENGTH));
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenExactlyTheMaximumLengthThenAcceptedAndOneMoreThenRefused() {
+        String longest = handMadeOfLength(TokenService.MAX_TOKEN_LENGTH);
+        String tooLong = handMadeOfLength(TokenService.MAX_TOKEN_LENGTH + 1);
+
+        assertThat(this.tokens.verify(longest).username()).isEqualTo("secret");
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokens.verify(tooLong))
+            .withMessageStartingWith("oversized token");
+    }
+
+    /** A valid token padded by a claim to exactly the given length (base64url grows by 1 or 2 per byte). */
+    private String handMadeOfLength(int length) {
+        for (int padding = 0; padding < length; padding++) {
+            Map<String, Object> claims = validClaims();
+            claims.put("padding", "p".repeat(padding));
+            String token = handMade(claims);
+            if (token.length() == length) {
+                return token;
+            }
+            if (token.length() > length) {
+                break;
+            }
+        }
+        throw new IllegalStateException("no padding gives a token of " + length + " characters");
+    }
+
+    @Test
+    void constructWhenSecretShorterThan32BytesThenFailsNamingTheProperty() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> properties("only-31-bytes-long-secret-value", Duration.ZERO))
+            .withMessageContaining("app.jwt.secret");
+    }
+
+    @Test
+    void constructWhenSecretIsExactly32BytesThenAccepted() {
+        assertThat(properties("x".repeat(32), Duration.ZERO).hasSecret()).isTrue();
+    }
+
+    @Test
+    void constructWhenSecretUnsetThenARandomKeyWithAWarning(CapturedOutput output) {
+        TokenService first = new TokenService(properties(null, Duration.ZERO), this.clock);
+        TokenService second = new TokenService(properties("", Duration.ZERO), this.clock);
+        String token = first.issue("secret", List.of("USER"), "s").value();
+
+        assertThat(first.verify(token).username()).isEqualTo("secret");
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> second.verify(token));
+        assertThat(output).contains("WARN").contains("app.jwt.secret is not set");
+    }
+
+    private void assertRefused(String token) {
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokens.verify(token));
+    }
+
+}
