@@ -24,12 +24,12 @@ class ExpiredRefreshTokenPurge {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiredRefreshTokenPurge.class);
 
-    private final RefreshTokenRepository tokens;
+    private final RefreshTokenRepository refreshTokens;
 
     private final Clock clock;
 
-    ExpiredRefreshTokenPurge(RefreshTokenRepository tokens, Clock clock) {
-        this.tokens = tokens;
+    ExpiredRefreshTokenPurge(RefreshTokenRepository refreshTokens, Clock clock) {
+        this.refreshTokens = refreshTokens;
         this.clock = clock;
     }
 
@@ -37,7 +37,7 @@ class ExpiredRefreshTokenPurge {
     @Transactional
     public int purge() {
         Instant cutoff = this.clock.instant().minus(RETENTION);
-        int deleted = this.tokens.deleteSessionsExpiredBefore(cutoff);
+        int deleted = this.refreshTokens.deleteSessionsExpiredBefore(cutoff);
         if (deleted > 0) {
             log.info("Purged {} refresh tokens of sessions that ended before {}", deleted, cutoff);
         }

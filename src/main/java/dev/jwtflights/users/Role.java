@@ -10,9 +10,4 @@ public enum Role {
     /** Spring Security's prefix of role authorities: role {@code ADMIN} is the authority {@code ROLE_ADMIN}. */
     public static final String AUTHORITY_PREFIX = "ROLE_";
 
-    /** This role as an authority ({@code ROLE_ADMIN}). */
-    public String authority() {
-        return AUTHORITY_PREFIX + name();
-    }
-
 }

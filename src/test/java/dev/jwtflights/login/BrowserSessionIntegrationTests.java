@@ -45,7 +45,7 @@ class BrowserSessionIntegrationTests {
     private JdbcTemplate jdbc;
 
     @Autowired
-    private TokenService tokens;
+    private TokenService tokenService;
 
     private CookieJarClient browser() {
         return new CookieJarClient(this.port);
@@ -65,7 +65,7 @@ class BrowserSessionIntegrationTests {
     }
 
     private String sessionOf(CookieJarClient browser) {
-        return this.tokens.verify(browser.cookie("accessToken").orElseThrow()).sessionId();
+        return this.tokenService.verify(browser.cookie("accessToken").orElseThrow()).sessionId();
     }
 
     @Test
@@ -212,7 +212,7 @@ class BrowserSessionIntegrationTests {
         Page flights = browser.get("/flights");
 
         assertThat(flights.status()).isEqualTo(200);
-        assertThat(this.tokens.verify(browser.cookie("accessToken").orElseThrow()).username()).isEqualTo("secret");
+        assertThat(this.tokenService.verify(browser.cookie("accessToken").orElseThrow()).username()).isEqualTo("secret");
     }
 
     @Test

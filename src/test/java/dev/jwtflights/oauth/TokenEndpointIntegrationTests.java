@@ -48,7 +48,7 @@ class TokenEndpointIntegrationTests {
     private JsonMapper json;
 
     @Autowired
-    private TokenService tokens;
+    private TokenService tokenService;
 
     @Autowired
     private MutableClock clock;
@@ -74,7 +74,7 @@ class TokenEndpointIntegrationTests {
         assertThat(body).containsOnlyKeys("access_token", "token_type", "expires_in", "refresh_token")
             .containsEntry("token_type", "Bearer")
             .containsEntry("expires_in", 60);
-        AccessToken access = this.tokens.verify((String) body.get("access_token"));
+        AccessToken access = this.tokenService.verify((String) body.get("access_token"));
         assertThat(access.username()).isEqualTo("secret");
         assertThat(access.roles()).containsExactly("USER");
         assertThat(this.jdbc.queryForObject("SELECT family_id FROM refresh_token WHERE token_hash = ?", String.class,
@@ -85,7 +85,7 @@ class TokenEndpointIntegrationTests {
     void tokenWhenAdminThenAccessTokenCarriesAdminRole() {
         Map<String, Object> body = body(post("/api/auth/token", "{\"username\":\"admin\",\"password\":\"admin\"}"));
 
-        assertThat(this.tokens.verify((String) body.get("access_token")).roles()).containsExactly("ADMIN");
+        assertThat(this.tokenService.verify((String) body.get("access_token")).roles()).containsExactly("ADMIN");
     }
 
     @Test
@@ -216,8 +216,8 @@ class TokenEndpointIntegrationTests {
         assertThat(second).containsOnlyKeys("access_token", "token_type", "expires_in", "refresh_token")
             .containsEntry("token_type", "Bearer");
         assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token"));
-        assertThat(this.tokens.verify((String) second.get("access_token")).sessionId())
-            .isEqualTo(this.tokens.verify((String) first.get("access_token")).sessionId());
+        assertThat(this.tokenService.verify((String) second.get("access_token")).sessionId())
+            .isEqualTo(this.tokenService.verify((String) first.get("access_token")).sessionId());
     }
 
     @Test

@@ -34,7 +34,7 @@ class ExpiredRefreshTokenPurgeTests {
     private RefreshTokenService service;
 
     @Autowired
-    private RefreshTokenRepository tokens;
+    private RefreshTokenRepository refreshTokens;
 
     @Autowired
     private MutableClock clock;
@@ -57,8 +57,8 @@ class ExpiredRefreshTokenPurgeTests {
         int deleted = this.purge.purge();
 
         assertThat(deleted).isEqualTo(1);
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(old.sessionId())).isEmpty();
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(recent.sessionId())).hasSize(1);
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(old.sessionId())).isEmpty();
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(recent.sessionId())).hasSize(1);
     }
 
     @Test
@@ -72,7 +72,7 @@ class ExpiredRefreshTokenPurgeTests {
         // The first two tokens expired 11 and 5 days ago, but the session lives on.
         assertThat(this.purge.purge()).isZero();
 
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).hasSize(4);
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(current.sessionId())).hasSize(4);
         AccessToken access = new AccessToken("unused", "0123456789", "secret", current.sessionId(), List.of("USER"),
                 this.clock.instant(), this.clock.instant().plusSeconds(60));
         assertThat(this.service.describe(access).renewals()).isEqualTo(3);
@@ -89,7 +89,7 @@ class ExpiredRefreshTokenPurgeTests {
 
         assertThat(this.purge.purge()).isEqualTo(2);
 
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(current.sessionId())).isEmpty();
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(current.sessionId())).isEmpty();
     }
 
 }

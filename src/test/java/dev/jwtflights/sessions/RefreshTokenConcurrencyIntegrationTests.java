@@ -75,7 +75,7 @@ class RefreshTokenConcurrencyIntegrationTests {
         private RefreshTokenService service;
 
         @Autowired
-        private RefreshTokenRepository tokens;
+        private RefreshTokenRepository refreshTokens;
 
         @Test
         void concurrentRefreshesWithOneTokenThenExactlyOneWinsAndNoneFails() throws Exception {
@@ -91,7 +91,7 @@ class RefreshTokenConcurrencyIntegrationTests {
                     .isIn(Refusal.REUSED, Refusal.REVOKED));
             // Without a grace, the losers' second use of the token is a replay: the whole session ends, the
             // winner's new token included.
-            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+            assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
                 .noneMatch(RefreshToken::isActive);
         }
 
@@ -105,7 +105,7 @@ class RefreshTokenConcurrencyIntegrationTests {
         private RefreshTokenService service;
 
         @Autowired
-        private RefreshTokenRepository tokens;
+        private RefreshTokenRepository refreshTokens;
 
         @Autowired
         private UserAccounts accounts;
@@ -135,7 +135,7 @@ class RefreshTokenConcurrencyIntegrationTests {
 
                 assertThat(rotation.get(30, TimeUnit.SECONDS))
                     .isEqualTo(new TokenGrant.Refused(Refusal.REVOKED));
-                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
                     .noneMatch(RefreshToken::isActive);
             }
             finally {
@@ -162,7 +162,7 @@ class RefreshTokenConcurrencyIntegrationTests {
                 });
 
                 revocation.get(30, TimeUnit.SECONDS);
-                assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
                     .noneMatch(RefreshToken::isActive);
             }
             finally {
@@ -189,7 +189,7 @@ class RefreshTokenConcurrencyIntegrationTests {
         private RefreshTokenService service;
 
         @Autowired
-        private RefreshTokenRepository tokens;
+        private RefreshTokenRepository refreshTokens;
 
         @Test
         void concurrentRefreshesWithOneTokenThenAllWinWithTokensOfTheSameSession() throws Exception {
@@ -200,7 +200,7 @@ class RefreshTokenConcurrencyIntegrationTests {
             assertThat(outcomes).hasSize(THREADS).allMatch(TokenGrant.Granted.class::isInstance);
             assertThat(outcomes.stream().map((outcome) -> ((TokenGrant.Granted) outcome).tokens().refresh().value()))
                 .doesNotHaveDuplicates();
-            assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(THREADS + 1)
+            assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(THREADS + 1)
                 .allMatch(RefreshToken::isActive);
         }
 

@@ -45,7 +45,7 @@ class RefreshTokenServiceTests {
     private RefreshTokenService service;
 
     @Autowired
-    private RefreshTokenRepository tokens;
+    private RefreshTokenRepository refreshTokens;
 
     @Autowired
     private UserAccounts accounts;
@@ -72,7 +72,7 @@ class RefreshTokenServiceTests {
         IssuedRefreshToken issued = issued(this.service.start("secret"));
 
         assertThat(issued.value()).matches("[A-Za-z0-9_-]{43}");
-        RefreshToken row = this.tokens.findByTokenHash(RefreshTokenService.hash(issued.value())).orElseThrow();
+        RefreshToken row = this.refreshTokens.findByTokenHash(RefreshTokenService.hash(issued.value())).orElseThrow();
         assertThat(row.getTokenHash()).hasSize(64).isNotEqualTo(issued.value());
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token WHERE token_hash = ?", Integer.class,
                 issued.value())).isZero();
@@ -103,7 +103,7 @@ class RefreshTokenServiceTests {
         assertThat(rotated.access().username()).isEqualTo("secret");
         assertThat(rotated.refresh().value()).isNotEqualTo(issued.value()).matches("[A-Za-z0-9_-]{43}");
         assertThat(rotated.refresh().sessionId()).isEqualTo(issued.sessionId());
-        List<RefreshToken> family = this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId());
+        List<RefreshToken> family = this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId());
         assertThat(family).hasSize(2);
         assertThat(family.get(0).getUsedAt()).isEqualTo(this.clock.instant());
         assertThat(family.get(1).getUsedAt()).isNull();
@@ -182,7 +182,7 @@ class RefreshTokenServiceTests {
         this.entityManager.clear();
 
         assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.REVOKED));
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
     }
 
@@ -196,7 +196,7 @@ class RefreshTokenServiceTests {
         this.entityManager.clear();
 
         assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
     }
 
@@ -206,7 +206,7 @@ class RefreshTokenServiceTests {
         IssuedRefreshToken second = issued(this.service.rotate(issued.value()));
         issued(this.service.rotate(second.value()));
 
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).extracting(RefreshToken::getGeneration)
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).extracting(RefreshToken::getGeneration)
             .containsExactly(0, 1, 2);
     }
 
@@ -251,7 +251,7 @@ class RefreshTokenServiceTests {
 
         assertThat(this.service.rotate(stolen.value())).isEqualTo(refused(Refusal.REUSED));
 
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(stolen.sessionId())).hasSize(2)
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(stolen.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
         assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
         assertThat(output).contains("WARN").contains("reuse detected for user 'secret' session " + stolen.sessionId());
@@ -286,7 +286,7 @@ class RefreshTokenServiceTests {
 
     @Test
     void rotateWhenGraceIsZeroThenAnImmediateReplayRevokesTheFamily() {
-        RefreshTokenService strict = new RefreshTokenService(this.tokens, this.accounts, this.accessTokens,
+        RefreshTokenService strict = new RefreshTokenService(this.refreshTokens, this.accounts, this.accessTokens,
                 Settings.properties(Duration.ZERO), this.clock);
         IssuedRefreshToken issued = issued(strict.start("secret"));
         IssuedRefreshToken current = issued(strict.rotate(issued.value()));
@@ -302,7 +302,7 @@ class RefreshTokenServiceTests {
 
         assertThat(this.service.revokeSessionOf(current.value())).contains(issued.sessionId());
 
-        assertThat(this.tokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).noneMatch(RefreshToken::isActive);
+        assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).noneMatch(RefreshToken::isActive);
         assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
     }
 

@@ -48,7 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TokenInteroperabilityIntegrationTests {
 
     @Autowired
-    private TokenService tokens;
+    private TokenService tokenService;
 
     @Autowired
     private JwtProperties properties;
@@ -62,7 +62,7 @@ class TokenInteroperabilityIntegrationTests {
     @Test
     void ourTokenWhenVerifiedByNimbusThenSignatureAndClaimsHold() throws Exception {
         String sessionId = UUID.randomUUID().toString();
-        AccessToken issued = this.tokens.issue("secret", List.of("USER"), sessionId);
+        AccessToken issued = this.tokenService.issue("secret", List.of("USER"), sessionId);
 
         SignedJWT jwt = SignedJWT.parse(issued.value());
 
@@ -80,7 +80,7 @@ class TokenInteroperabilityIntegrationTests {
 
     @Test
     void ourTokenWhenExpiredThenNimbusRefusesItToo() throws Exception {
-        JWTClaimsSet claims = SignedJWT.parse(this.tokens.issue("secret", List.of("USER"), "s").value())
+        JWTClaimsSet claims = SignedJWT.parse(this.tokenService.issue("secret", List.of("USER"), "s").value())
             .getJWTClaimsSet();
         this.clock.advance(Duration.ofMinutes(1));
 
@@ -89,7 +89,7 @@ class TokenInteroperabilityIntegrationTests {
 
     @Test
     void ourTokenWhenCheckedWithAnotherKeyThenNimbusRefusesIt() throws Exception {
-        SignedJWT jwt = SignedJWT.parse(this.tokens.issue("secret", List.of("USER"), "s").value());
+        SignedJWT jwt = SignedJWT.parse(this.tokenService.issue("secret", List.of("USER"), "s").value());
 
         assertThat(jwt.verify(new MACVerifier("another-secret-that-is-long-enough-for-hs256".getBytes(StandardCharsets.UTF_8))))
             .isFalse();
@@ -99,7 +99,7 @@ class TokenInteroperabilityIntegrationTests {
     void nimbusTokenWhenKeyAndClaimsRightThenAppAcceptsIt() throws Exception {
         String token = nimbusToken(UnaryOperator.identity());
 
-        AccessToken verified = this.tokens.verify(token);
+        AccessToken verified = this.tokenService.verify(token);
 
         assertThat(verified.username()).isEqualTo("admin");
         assertThat(verified.roles()).containsExactly("ADMIN");
@@ -159,7 +159,7 @@ class TokenInteroperabilityIntegrationTests {
     }
 
     private void assertRefused(String token) {
-        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokens.verify(token));
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(token));
         assertThat(this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
             .hasStatus(HttpStatus.UNAUTHORIZED)
             .headers()

@@ -32,7 +32,7 @@ class TokenServiceTests {
 
     private final MutableClock clock = MutableClock.startingNow();
 
-    private final TokenService tokens = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
+    private final TokenService tokenService = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
 
     static JwtProperties properties(String secret, Duration clockSkew) {
         return new JwtProperties(secret, "jwt-flights", "jwt-flights", Duration.ofMinutes(1), clockSkew);
@@ -59,9 +59,9 @@ class TokenServiceTests {
 
     @Test
     void issueThenVerifyReturnsTheClaims() {
-        AccessToken issued = this.tokens.issue("secret", List.of("USER"), "session-1");
+        AccessToken issued = this.tokenService.issue("secret", List.of("USER"), "session-1");
 
-        AccessToken verified = this.tokens.verify(issued.value());
+        AccessToken verified = this.tokenService.verify(issued.value());
 
         assertThat(verified.username()).isEqualTo("secret");
         assertThat(verified.roles()).containsExactly("USER");
@@ -73,7 +73,7 @@ class TokenServiceTests {
 
     @Test
     void issueWritesTheStandardClaimsAndAnHs256Header() {
-        AccessToken issued = this.tokens.issue("admin", List.of("ADMIN"), "session-2");
+        AccessToken issued = this.tokenService.issue("admin", List.of("ADMIN"), "session-2");
 
         Map<String, Object> header = TestJwts.decodePart(issued.value(), 0);
         Map<String, Object> claims = TestJwts.decodePart(issued.value(), 1);
@@ -91,8 +91,8 @@ class TokenServiceTests {
 
     @Test
     void issueGivesEveryTokenItsOwnId() {
-        AccessToken first = this.tokens.issue("secret", List.of("USER"), "s");
-        AccessToken second = this.tokens.issue("secret", List.of("USER"), "s");
+        AccessToken first = this.tokenService.issue("secret", List.of("USER"), "s");
+        AccessToken second = this.tokenService.issue("secret", List.of("USER"), "s");
 
         assertThat(first.id()).isNotEqualTo(second.id());
     }
@@ -110,7 +110,7 @@ class TokenServiceTests {
 
     @Test
     void verifyAcceptsAHandMadeTokenWithTheRightKeyAndClaims() {
-        assertThat(this.tokens.verify(handMade(validClaims())).username()).isEqualTo("secret");
+        assertThat(this.tokenService.verify(handMade(validClaims())).username()).isEqualTo("secret");
     }
 
     @ParameterizedTest
@@ -158,7 +158,7 @@ class TokenServiceTests {
 
     @Test
     void verifyWhenPayloadTamperedThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
         String[] parts = token.split("\\.");
         Map<String, Object> claims = TestJwts.decodePart(token, 1);
         claims.put("roles", List.of("ADMIN"));
@@ -168,7 +168,7 @@ class TokenServiceTests {
 
     @Test
     void verifyWhenHeaderTamperedThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
         Map<String, Object> header = TestJwts.header("HS256");
         header.put("kid", "other");
 
@@ -177,7 +177,7 @@ class TokenServiceTests {
 
     @Test
     void verifyWhenSignatureTamperedThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
         char last = token.charAt(token.length() - 2);
         String tampered = token.substring(0, token.length() - 2) + ((last == 'A') ? 'B' : 'A')
                 + token.charAt(token.length() - 1);
@@ -187,7 +187,7 @@ class TokenServiceTests {
 
     @Test
     void verifyWhenSignatureRemovedThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
 
         assertRefused(token.substring(0, token.lastIndexOf('.') + 1));
     }
@@ -202,7 +202,7 @@ class TokenServiceTests {
 
     @Test
     void verifyWhenExpiredThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
 
         this.clock.advance(Duration.ofSeconds(61));
 
@@ -211,7 +211,7 @@ class TokenServiceTests {
 
     @Test
     void verifyAtTheExactExpiryInstantThenRefused() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
 
         this.clock.advance(Duration.ofSeconds(60));
 
@@ -220,11 +220,11 @@ class TokenServiceTests {
 
     @Test
     void verifyOneSecondBeforeExpiryThenAccepted() {
-        String token = this.tokens.issue("secret", List.of("USER"), "s").value();
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
 
         this.clock.advance(Duration.ofSeconds(59));
 
-        assertThat(this.tokens.verify(token).username()).isEqualTo("secret");
+        assertThat(this.tokenService.verify(token).username()).isEqualTo("secret");
     }
 
     @Test
@@ -260,7 +260,7 @@ class TokenServiceTests {
         Map<String, Object> claims = validClaims();
         claims.put("nbf", this.clock.instant().getEpochSecond() - 30);
 
-        assertThat(this.tokens.verify(handMade(claims)).username()).isEqualTo("secret");
+        assertThat(this.tokenService.verify(handMade(claims)).username()).isEqualTo("secret");
     }
 
     @Test
@@ -362,8 +362,8 @@ class TokenServiceTests {
         String longest = handMadeOfLength(TokenService.MAX_TOKEN_LENGTH);
         String tooLong = handMadeOfLength(TokenService.MAX_TOKEN_LENGTH + 1);
 
-        assertThat(this.tokens.verify(longest).username()).isEqualTo("secret");
-        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokens.verify(tooLong))
+        assertThat(this.tokenService.verify(longest).username()).isEqualTo("secret");
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(tooLong))
             .withMessageStartingWith("oversized token");
     }
 
@@ -407,7 +407,7 @@ class TokenServiceTests {
     }
 
     private void assertRefused(String token) {
-        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokens.verify(token));
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(token));
     }
 
 }

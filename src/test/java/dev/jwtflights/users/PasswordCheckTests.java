@@ -51,7 +51,7 @@ class PasswordCheckTests {
 
         assertThat(authentication.getName()).isEqualTo("alice");
         assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-            .contains(Role.USER.authority());
+            .contains(Role.AUTHORITY_PREFIX + Role.USER.name());
         assertThat(this.events).singleElement().isInstanceOf(AuthenticationSuccessEvent.class);
     }
 
