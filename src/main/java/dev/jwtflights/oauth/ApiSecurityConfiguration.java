@@ -11,10 +11,13 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
@@ -64,7 +67,7 @@ class ApiSecurityConfiguration {
             .oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(bearerTokens())
                 .protectedResourceMetadata((metadata) -> metadata
                     .protectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API")))
-                .jwt((jwt) -> jwt.decoder(accessTokenDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+                .jwt((jwt) -> jwt.authenticationManager(bearerTokenAuthentication(accessTokenDecoder)))
                 .authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems))
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -84,6 +87,16 @@ class ApiSecurityConfiguration {
         DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
         RequestMatcher tokenEndpoints = tokenEndpoints();
         return (request) -> tokenEndpoints.matches(request) ? null : header.resolve(request);
+    }
+
+    /**
+     * Bearer tokens are checked by our decoder alone: no password check behind it to fall back to, and no
+     * authentication event per API request (the sign-in log is about passwords).
+     */
+    private static AuthenticationManager bearerTokenAuthentication(JwtDecoder accessTokenDecoder) {
+        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(accessTokenDecoder);
+        provider.setJwtAuthenticationConverter(rolesAsAuthorities());
+        return new ProviderManager(provider);
     }
 
     /** The {@code roles} claim ({@code ["ADMIN"]}) as Spring Security roles ({@code ROLE_ADMIN}), the name from sub. */

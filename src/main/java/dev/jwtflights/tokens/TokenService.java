@@ -40,7 +40,7 @@ public class TokenService {
     public static final String ROLES_CLAIM = "roles";
 
     /** The claim that names the login session (the refresh-token family) a token belongs to. */
-    public static final String SESSION_CLAIM = "sid";
+    static final String SESSION_CLAIM = "sid";
 
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 

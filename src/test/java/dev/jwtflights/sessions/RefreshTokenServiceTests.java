@@ -85,6 +85,35 @@ class RefreshTokenServiceTests {
     }
 
     @Test
+    void startWhenUserDisabledThenRefusedAndNothingStored() {
+        this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'secret'");
+
+        assertThat(this.service.start("secret")).isEqualTo(refused(Refusal.USER_DISABLED));
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token", Integer.class)).isZero();
+    }
+
+    @Test
+    void startWhenUserUnknownThenRefused() {
+        assertThat(this.service.start("nobody")).isEqualTo(refused(Refusal.USER_DISABLED));
+    }
+
+    @Test
+    void startAndRotateGrantAccessTokensWithTheRoleOfTheUserRowNow() {
+        TokenPair started = granted(this.service.start("secret"));
+        assertThat(started.access().roles()).containsExactly("USER");
+        assertThat(started.access().username()).isEqualTo("secret");
+        assertThat(started.access().sessionId()).isEqualTo(started.refresh().sessionId());
+        this.jdbc.update("UPDATE app_user SET role = 'ADMIN' WHERE username = 'secret'");
+        this.entityManager.clear();
+
+        TokenPair renewed = granted(this.service.rotate(started.refresh().value()));
+
+        assertThat(renewed.access().roles()).containsExactly("ADMIN");
+        assertThat(this.accessTokens.verify(renewed.access().value()).sessionId())
+            .isEqualTo(started.refresh().sessionId());
+    }
+
+    @Test
     void startSessionTwiceGivesTwoFamiliesAndTwoTokens() {
         IssuedRefreshToken first = issued(this.service.start("secret"));
         IssuedRefreshToken second = issued(this.service.start("secret"));
