@@ -1,5 +1,6 @@
 package dev.jwtflights.login;
 
+import dev.jwtflights.tokens.TokenAuthentication;
 import java.io.IOException;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.jwtflights.login;
 
+import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.users.Role;
 
 import org.springframework.security.core.Authentication;

@@ -1,5 +1,6 @@
 package dev.jwtflights.login;
 
+import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.sessions.SessionInfo;
 import dev.jwtflights.sessions.Sessions;
 import org.thymeleaf.context.LazyContextVariable;

@@ -11,27 +11,24 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
-import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.OAuth2ProtectedResourceMetadataFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The API's filter chain: Spring Security's resource server with our access tokens ({@link JwtDecoder} backed by the
- * token service), taken only from {@code Authorization: Bearer} (cookies are not read, so there is no CSRF surface),
- * no session. The token endpoints are open to anyone and ignore any Authorization header; reading reservations needs
- * a signed-in user, changing them ADMIN.
+ * The API's filter chain: access tokens taken only from {@code Authorization: Bearer} (cookies are not read, so there
+ * is no CSRF surface) and checked by the token service ({@link BearerTokenFilter}), no session. Refusals carry the
+ * RFC 6750 challenges of Spring Security's resource server, and its RFC 9728 protected-resource metadata is served.
+ * The token endpoints are open to anyone and ignore any Authorization header; reading reservations needs a signed-in
+ * user, changing them ADMIN.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -41,16 +38,20 @@ class ApiSecurityConfiguration {
     private static final String[] RESERVATIONS = { "/reservation", "/reservation/**" };
 
     /**
-     * The RFC 9728 protected-resource metadata that Spring Security's resource server serves, and links to from every
-     * 401 ({@code resource_metadata}): what this API is and that it takes bearer tokens in the header.
+     * The RFC 9728 protected-resource metadata, linked to from every 401 ({@code resource_metadata}): what this API is
+     * and that it takes bearer tokens in the header.
      */
     static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
 
+    /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
+    private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
+
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, JwtDecoder accessTokenDecoder,
-            JsonMapper jsonMapper) {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService, JsonMapper jsonMapper) {
         BearerProblems problems = new BearerProblems(jsonMapper);
+        OAuth2ProtectedResourceMetadataFilter metadata = new OAuth2ProtectedResourceMetadataFilter();
+        metadata.setProtectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API"));
         http.securityMatcher(apiAndResourceMetadata())
             .authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_ENDPOINTS)
                 .permitAll()
@@ -64,53 +65,17 @@ class ApiSecurityConfiguration {
                 .hasRole(Role.ADMIN.name())
                 .anyRequest()
                 .authenticated())
-            .oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(bearerTokens())
-                .protectedResourceMetadata((metadata) -> metadata
-                    .protectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API")))
-                .jwt((jwt) -> jwt.authenticationManager(bearerTokenAuthentication(accessTokenDecoder)))
-                .authenticationEntryPoint(problems)
-                .accessDeniedHandler(problems))
             .sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .securityContext((context) -> context.securityContextRepository(this.contextRepository))
             .csrf((csrf) -> csrf.disable())
             .logout((logout) -> logout.disable())
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
+            .addFilterBefore(metadata, BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokenService, problems, anyOf(TOKEN_ENDPOINTS),
+                    this.contextRepository), BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems));
         return http.build();
-    }
-
-    /**
-     * The {@code Authorization: Bearer} header only (never a query or form parameter); none at all on the token
-     * endpoints, which clients may call with the very access token that just expired.
-     */
-    private static BearerTokenResolver bearerTokens() {
-        DefaultBearerTokenResolver header = new DefaultBearerTokenResolver();
-        RequestMatcher tokenEndpoints = tokenEndpoints();
-        return (request) -> tokenEndpoints.matches(request) ? null : header.resolve(request);
-    }
-
-    /**
-     * Bearer tokens are checked by our decoder alone: no password check behind it to fall back to, and no
-     * authentication event per API request (the sign-in log is about passwords).
-     */
-    private static AuthenticationManager bearerTokenAuthentication(JwtDecoder accessTokenDecoder) {
-        JwtAuthenticationProvider provider = new JwtAuthenticationProvider(accessTokenDecoder);
-        provider.setJwtAuthenticationConverter(rolesAsAuthorities());
-        return new ProviderManager(provider);
-    }
-
-    /** The {@code roles} claim ({@code ["ADMIN"]}) as Spring Security roles ({@code ROLE_ADMIN}), the name from sub. */
-    private static JwtAuthenticationConverter rolesAsAuthorities() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(TokenService.ROLES_CLAIM);
-        authorities.setAuthorityPrefix(Role.AUTHORITY_PREFIX);
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
-    }
-
-    private static RequestMatcher tokenEndpoints() {
-        return anyOf(TOKEN_ENDPOINTS);
     }
 
     private static RequestMatcher apiAndResourceMetadata() {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -14,20 +15,22 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * How the API refuses a request: the status and RFC 6750 {@code WWW-Authenticate} header that Spring Security's
- * resource server writes ({@link BearerTokenAuthenticationEntryPoint}, {@link BearerTokenAccessDeniedHandler}),
- * plus an RFC 9457 problem body that says no more than the header does.
+ * How the API refuses a request: the status and RFC 6750 {@code WWW-Authenticate} header, plus an RFC 9457 problem
+ * body that says no more than the header does. A 401 is Spring Security's {@link BearerTokenAuthenticationEntryPoint}
+ * (with the link to the RFC 9728 metadata); a 403 is written here in the same form as its
+ * {@code BearerTokenAccessDeniedHandler}, which names {@code insufficient_scope} only for its own token types.
  */
 final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final AuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
 
-    private final AccessDeniedHandler denial = new BearerTokenAccessDeniedHandler();
+    static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\", "
+            + "error_description=\"The request requires higher privileges than provided by the access token.\", "
+            + "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"";
 
     private final JsonMapper jsonMapper;
 
@@ -48,8 +51,9 @@ final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHand
     /** 403: a valid token whose roles do not allow the request ({@code Bearer error="insufficient_scope"}). */
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException exception)
-            throws IOException, ServletException {
-        this.denial.handle(request, response, exception);
+            throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, INSUFFICIENT_SCOPE);
         write(response, "The access token does not allow this request.");
     }
 

@@ -1,6 +1,7 @@
 /**
  * Access tokens: the JWT rules ({@link dev.jwtflights.tokens.TokenService}, the only class that knows jjwt), the
- * signing key and the {@code app.jwt} access-token settings. Offers issuing and verifying tokens, and a
- * {@code JwtDecoder} bean through which Spring Security's resource server verifies bearer tokens by the same rules.
+ * signing key and the {@code app.jwt} access-token settings. Offers issuing and verifying tokens, and the
+ * {@link dev.jwtflights.tokens.TokenAuthentication} that a verified token gives a request, from a cookie or a bearer
+ * header alike.
  */
 package dev.jwtflights.tokens;

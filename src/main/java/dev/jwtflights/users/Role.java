@@ -5,9 +5,6 @@ package dev.jwtflights.users;
  */
 public enum Role {
 
-    USER, ADMIN;
-
-    /** Spring Security's prefix of role authorities: role {@code ADMIN} is the authority {@code ROLE_ADMIN}. */
-    public static final String AUTHORITY_PREFIX = "ROLE_";
+    USER, ADMIN
 
 }

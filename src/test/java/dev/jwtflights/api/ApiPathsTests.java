@@ -1,8 +1,14 @@
 package dev.jwtflights.api;
 
+import java.io.IOException;
+import java.util.Properties;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
 import org.springframework.mock.web.MockHttpServletRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +37,13 @@ class ApiPathsTests {
     void readsTheServletPathAndThePathInfoTogether(String pathInfo) {
         assertThat(ApiPaths.matches(request("/reservation", pathInfo))).isTrue();
         assertThat(ApiPaths.matches(request("/flights", pathInfo))).isFalse();
+    }
+
+    @Test
+    void theApiDescriptionCoversExactlyTheApiPaths() throws IOException {
+        Properties settings = PropertiesLoaderUtils.loadProperties(new ClassPathResource("application.properties"));
+
+        assertThat(settings.getProperty("springdoc.paths-to-match").split(",")).containsExactly(ApiPaths.PATTERNS);
     }
 
     private static MockHttpServletRequest request(String servletPath, String pathInfo) {

@@ -144,16 +144,9 @@ class ReservationControllerTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30." })
+    @ValueSource(strings = { "", "garbage", "a.b.c", "eyJhbGciOiJIUzI1NiJ9.e30.", "Bearer x" })
     void listWithAMalformedTokenThen401InvalidToken(String token) throws Exception {
         assertRefused(token);
-    }
-
-    /** What is not even a token (no characters, a space in it) is refused before any decoding. */
-    @ParameterizedTest
-    @ValueSource(strings = { "", "Bearer x" })
-    void listWithAMalformedAuthorizationHeaderThen401InvalidToken(String token) throws Exception {
-        assertRefused(token, BearerChallenge.MALFORMED_TOKEN);
     }
 
     @Test
@@ -186,13 +179,9 @@ class ReservationControllerTests {
     }
 
     private void assertRefused(String token) throws Exception {
-        assertRefused(token, BearerChallenge.INVALID_TOKEN);
-    }
-
-    private void assertRefused(String token, String challenge) throws Exception {
         this.mvc.perform(get("/reservation").header(HttpHeaders.AUTHORIZATION, "Bearer " + token))
             .andExpect(status().isUnauthorized())
-            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, challenge))
+            .andExpect(header().string(HttpHeaders.WWW_AUTHENTICATE, BearerChallenge.INVALID_TOKEN))
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(header().doesNotExist(HttpHeaders.SET_COOKIE));
     }

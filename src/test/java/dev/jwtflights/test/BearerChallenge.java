@@ -1,9 +1,9 @@
 package dev.jwtflights.test;
 
 /**
- * The API's RFC 6750 {@code WWW-Authenticate} challenges, as Spring Security's resource server writes them for a
- * request to {@code http://localhost} (MockMvc's host): with the RFC 9728 link to the protected-resource metadata on
- * a 401, and the error's description and reference on a refused token.
+ * The API's RFC 6750 {@code WWW-Authenticate} challenges, as Spring Security's bearer-token entry point and
+ * access-denied handler write them for a request to {@code http://localhost} (MockMvc's host): with the RFC 9728 link
+ * to the protected-resource metadata on a 401, and the error's description and reference on a refused token.
  */
 public final class BearerChallenge {
 
@@ -17,10 +17,6 @@ public final class BearerChallenge {
     /** A token was sent and refused. */
     public static final String INVALID_TOKEN = "Bearer error=\"invalid_token\", "
             + "error_description=\"The access token is invalid or expired\", " + RFC_6750 + ", " + METADATA;
-
-    /** An Authorization header whose token part is not even shaped like a token: refused before decoding. */
-    public static final String MALFORMED_TOKEN = "Bearer error=\"invalid_token\", "
-            + "error_description=\"Bearer token is malformed\", " + RFC_6750 + ", " + METADATA;
 
     /** A valid token whose roles do not allow the request. */
     public static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\", "

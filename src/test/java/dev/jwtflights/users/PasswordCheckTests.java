@@ -51,7 +51,7 @@ class PasswordCheckTests {
 
         assertThat(authentication.getName()).isEqualTo("alice");
         assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
-            .contains(Role.AUTHORITY_PREFIX + Role.USER.name());
+            .contains("ROLE_USER");
         assertThat(this.events).singleElement().isInstanceOf(AuthenticationSuccessEvent.class);
     }
 

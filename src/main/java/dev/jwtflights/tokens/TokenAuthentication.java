@@ -1,26 +1,27 @@
-package dev.jwtflights.login;
-
-import dev.jwtflights.tokens.AccessToken;
-import dev.jwtflights.users.Role;
+package dev.jwtflights.tokens;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
- * A page request authenticated by the verified access token of its cookie. The token is kept as the credentials, so
- * that the pages' API client can send it on the user's behalf; {@link #toString()} never shows it.
+ * A request authenticated by a verified access token, from a cookie (the pages) or a bearer header (the API). Its roles
+ * claim gives the authorities. The token is kept as the credentials, so that the pages' API client can send it on the
+ * user's behalf; {@link #toString()} never shows it.
  */
-final class TokenAuthentication extends AbstractAuthenticationToken {
+public final class TokenAuthentication extends AbstractAuthenticationToken {
+
+    /** Spring Security's prefix of role authorities ({@code hasRole("ADMIN")} checks {@code ROLE_ADMIN}). */
+    private static final String ROLE_PREFIX = "ROLE_";
 
     private final AccessToken token;
 
-    TokenAuthentication(AccessToken token) {
-        super(token.roles().stream().map((role) -> new SimpleGrantedAuthority(Role.AUTHORITY_PREFIX + role)).toList());
+    public TokenAuthentication(AccessToken token) {
+        super(token.roles().stream().map((role) -> new SimpleGrantedAuthority(ROLE_PREFIX + role)).toList());
         this.token = token;
         setAuthenticated(true);
     }
 
-    AccessToken token() {
+    public AccessToken token() {
         return this.token;
     }
 

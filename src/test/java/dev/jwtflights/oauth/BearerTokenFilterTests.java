@@ -1,0 +1,134 @@
+package dev.jwtflights.oauth;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.servlet.ServletException;
+import dev.jwtflights.test.MutableClock;
+import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.TokenAuthentication;
+import dev.jwtflights.tokens.TestTokenServices;
+import dev.jwtflights.tokens.TokenService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The API's bearer filter with the real token service: a valid token authenticates the request with its roles, a
+ * refused one ends it through the entry point with nothing but "invalid_token", anything else is left alone.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class BearerTokenFilterTests {
+
+    private static final String SECRET = "a-test-secret-of-more-than-32-bytes!!";
+
+    private final MutableClock clock = MutableClock.startingNow();
+
+    private final TokenService tokenService = TestTokenServices.create(SECRET, this.clock);
+
+    private final AtomicReference<AuthenticationException> refusal = new AtomicReference<>();
+
+    private final BearerTokenFilter filter = new BearerTokenFilter(this.tokenService,
+            (request, response, exception) -> this.refusal.set(exception),
+            PathPatternRequestMatcher.withDefaults().matcher("/api/auth/token"),
+            new RequestAttributeSecurityContextRepository());
+
+    @AfterEach
+    void clear() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void filterWhenTheTokenIsValidThenTheRequestIsAuthenticatedWithItsRoles() throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("admin", List.of("ADMIN"), "session-1");
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(this.refusal.get()).isNull();
+        TokenAuthentication authentication = (TokenAuthentication) SecurityContextHolder.getContext()
+            .getAuthentication();
+        assertThat(authentication.getName()).isEqualTo("admin");
+        assertThat(authentication.token().sessionId()).isEqualTo("session-1");
+        assertThat(authentication.getAuthorities()).extracting(GrantedAuthority::getAuthority)
+            .containsExactly("ROLE_ADMIN");
+    }
+
+    @Test
+    void filterWhenTheSchemeIsWrittenInLowerCaseThenStillRead() throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+
+        this.filter.doFilter(request("/reservation", "bearer " + token.value()), new MockHttpServletResponse(),
+                new MockFilterChain());
+
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isInstanceOf(TokenAuthentication.class);
+    }
+
+    @Test
+    void filterWhenTheTokenIsRefusedThenInvalidTokenAndTheReasonOnlyInTheLog(CapturedOutput output)
+            throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        this.clock.advance(Duration.ofMinutes(2));
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class)
+            .hasMessage("The access token is invalid or expired");
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(output).contains("Bearer token refused for GET /reservation: refused by the JWT parser")
+            .doesNotContain(token.value());
+    }
+
+    @Test
+    void filterWhenNoBearerHeaderThenLeftAlone() throws ServletException, IOException {
+        for (String header : new String[] { null, "Basic c2VjcmV0OnNlY3JldA==", "Bearer" }) {
+            MockFilterChain chain = new MockFilterChain();
+
+            this.filter.doFilter(request("/reservation", header), new MockHttpServletResponse(), chain);
+
+            assertThat(chain.getRequest()).as(String.valueOf(header)).isNotNull();
+            assertThat(this.refusal.get()).isNull();
+            assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        }
+    }
+
+    @Test
+    void filterWhenATokenEndpointThenTheHeaderIsNotRead() throws ServletException, IOException {
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/api/auth/token", "Bearer not-a-token"), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(this.refusal.get()).isNull();
+    }
+
+    private static MockHttpServletRequest request(String path, String authorization) {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setServletPath(path);
+        if (authorization != null) {
+            request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return request;
+    }
+
+}

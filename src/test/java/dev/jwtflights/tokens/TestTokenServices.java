@@ -1,0 +1,20 @@
+package dev.jwtflights.tokens;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * A real token service outside a Spring context, for the plain unit tests of the modules that use one: the default
+ * issuer, audience and one-minute lifetime, the given key and clock.
+ */
+public final class TestTokenServices {
+
+    private TestTokenServices() {
+    }
+
+    public static TokenService create(String secret, Clock clock) {
+        return new TokenService(new JwtProperties(secret, "jwt-flights", "jwt-flights", Duration.ofMinutes(1),
+                Duration.ZERO), clock);
+    }
+
+}
