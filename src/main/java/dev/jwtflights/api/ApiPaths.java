@@ -1,13 +1,8 @@
 package dev.jwtflights.api;
 
 import java.util.Arrays;
-import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
-
-import org.springframework.http.server.PathContainer;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Which requests are API requests: the one place that names them. The API's security chain matches
@@ -19,12 +14,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
  */
 public final class ApiPaths {
 
-    /** The API's paths, as Spring path patterns. */
+    /** The API's paths, as Spring path patterns: a path, or a path and everything below it ({@code /**}). */
     public static final String[] PATTERNS = { "/api/**", "/reservation", "/reservation/**" };
 
-    private static final List<PathPattern> PARSED = Arrays.stream(PATTERNS)
-        .map(PathPatternParser.defaultInstance::parse)
-        .toList();
+    private static final String BELOW = "/**";
+
+    /** Each pattern without its {@code /**}, if it has one; for the plain string comparisons below. */
+    private static final String[] ROOTS = Arrays.stream(PATTERNS)
+        .map((pattern) -> pattern.endsWith(BELOW) ? pattern.substring(0, pattern.length() - BELOW.length()) : pattern)
+        .toArray(String[]::new);
 
     private ApiPaths() {
     }
@@ -34,9 +32,17 @@ public final class ApiPaths {
         return matches(request.getServletPath() + ((pathInfo != null) ? pathInfo : ""));
     }
 
+    /** Plain string comparisons, no allocation: this runs for every request. */
     static boolean matches(String decodedPath) {
-        PathContainer path = PathContainer.parsePath(decodedPath);
-        return PARSED.stream().anyMatch((pattern) -> pattern.matches(path));
+        for (int i = 0; i < PATTERNS.length; i++) {
+            String root = ROOTS[i];
+            boolean below = PATTERNS[i].endsWith(BELOW);
+            if (decodedPath.equals(root) || (below && decodedPath.startsWith(root)
+                    && decodedPath.charAt(root.length()) == '/')) {
+                return true;
+            }
+        }
+        return false;
     }
 
 }

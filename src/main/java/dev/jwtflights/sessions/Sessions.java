@@ -53,9 +53,10 @@ public class Sessions {
 
     /**
      * Revokes the whole session of an access token.
+     * @return whether the session is now revoked (false if that failed)
      */
-    public void revoke(AccessToken accessToken) {
-        refusedOnFailure("Revoking a session", () -> {
+    public boolean revoke(AccessToken accessToken) {
+        return refusedOnFailure("Revoking a session", () -> {
             this.rules.revokeSession(accessToken.sessionId(), accessToken.username());
             return true;
         }, false);

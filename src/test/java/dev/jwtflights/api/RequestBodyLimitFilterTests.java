@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,6 +32,7 @@ class RequestBodyLimitFilterTests {
         assertThat(response.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE.value());
         assertThat(response.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         assertThat(response.getContentAsString()).contains("\"status\":413");
+        assertThat(response.getHeader("Connection")).isEqualTo("close");
         assertThat(chain.getRequest()).isNull();
     }
 
@@ -44,6 +46,57 @@ class RequestBodyLimitFilterTests {
 
         assertThat(response.getStatus()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE.value());
         assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void filterWhenDeclaredLengthZeroThenHandedOnUntouched() throws ServletException, IOException {
+        MockHttpServletRequest request = request("/reservation", 0, false);
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isSameAs(request);
+    }
+
+    @Test
+    void filterWhenUnknownLengthThenTheHandedOnBodyReadsAsTheOriginalByteByByteAndAsText()
+            throws ServletException, IOException {
+        MockHttpServletRequest request = request("/reservation", 0, true);
+        request.setContent("{\"name\":\"Zoë\"}".getBytes(StandardCharsets.UTF_8));
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        HttpServletRequest handedOn = (HttpServletRequest) chain.getRequest();
+        assertThat(handedOn).isNotSameAs(request);
+        assertThat(handedOn.getContentLength()).isEqualTo(15);
+        ServletInputStream in = handedOn.getInputStream();
+        assertThat(in.isReady()).isTrue();
+        assertThat(in.isFinished()).isFalse();
+        assertThat(in.read()).isEqualTo('{');
+        assertThat(in.readAllBytes()).hasSize(14);
+        assertThat(in.isFinished()).isTrue();
+        assertThat(handedOn.getReader().readLine()).isEqualTo("{\"name\":\"Zoë\"}");
+    }
+
+    @Test
+    void filterWhenUnknownLengthThenTheHandedOnReaderUsesTheDeclaredCharsetOrElseUtf8()
+            throws ServletException, IOException {
+        for (String[] charsetAndText : new String[][] { { "ISO-8859-1", "Zoë" }, { "no-such-charset", "Zoë" },
+                { null, "Zoë" } }) {
+            MockHttpServletRequest request = request("/reservation", 0, true);
+            String charset = charsetAndText[0];
+            request.setCharacterEncoding(charset);
+            byte[] body = charsetAndText[1].getBytes("ISO-8859-1".equals(charset) ? StandardCharsets.ISO_8859_1
+                    : StandardCharsets.UTF_8);
+            request.setContent(body);
+            MockFilterChain chain = new MockFilterChain();
+
+            this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+            assertThat(((HttpServletRequest) chain.getRequest()).getReader().readLine()).as(String.valueOf(charset))
+                .isEqualTo(charsetAndText[1]);
+        }
     }
 
     @Test

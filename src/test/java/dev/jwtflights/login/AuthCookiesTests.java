@@ -117,4 +117,13 @@ class AuthCookiesTests {
         assertThat(cookies.refreshToken(this.request)).isEmpty();
     }
 
+    @Test
+    void readReturnsEachCookieByItsOwnName() {
+        AuthCookies cookies = new AuthCookies(new CookieProperties(false), this.clock);
+        this.request.setCookies(new Cookie("refreshToken", "r".repeat(43)), new Cookie("other", "x"));
+
+        assertThat(cookies.refreshToken(this.request)).contains("r".repeat(43));
+        assertThat(cookies.accessToken(this.request)).isEmpty();
+    }
+
 }

@@ -73,6 +73,19 @@ class BearerTokenFilterTests {
     }
 
     @Test
+    void filterWhenTheTokenIsValidThenTheAuthenticationIsKeptForThisRequestOnly()
+            throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        MockHttpServletRequest request = request("/reservation", "Bearer " + token.value());
+
+        this.filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+
+        assertThat(new RequestAttributeSecurityContextRepository().loadDeferredContext(request).get()
+            .getAuthentication()).isInstanceOf(TokenAuthentication.class);
+        assertThat(request.getSession(false)).isNull();
+    }
+
+    @Test
     void filterWhenTheSchemeIsWrittenInLowerCaseThenStillRead() throws ServletException, IOException {
         AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
 
@@ -88,6 +101,7 @@ class BearerTokenFilterTests {
         AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
         this.clock.advance(Duration.ofMinutes(2));
         MockFilterChain chain = new MockFilterChain();
+        SecurityContextHolder.getContext().setAuthentication(new TokenAuthentication(token));
 
         this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), chain);
 

@@ -5,12 +5,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.TestClockConfiguration;
 import dev.jwtflights.tokens.AccessToken;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -23,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The purge of expired refresh-token rows.
  */
 @DataJpaTest
+@ExtendWith(OutputCaptureExtension.class)
 @Import({ ExpiredRefreshTokenPurge.class, RefreshTokenService.class, TestClockConfiguration.class,
         RefreshTokenServiceTests.Settings.class })
 class ExpiredRefreshTokenPurgeTests {
@@ -45,6 +49,19 @@ class ExpiredRefreshTokenPurgeTests {
     @BeforeEach
     void createTheUser() {
         createUser(this.jdbc, "secret");
+    }
+
+    @Test
+    void purgeSaysWhatItDeletedAndIsSilentWhenNothingWas(CapturedOutput output) {
+        issued(this.service.start("secret"));
+
+        assertThat(this.purge.purge()).isZero();
+        assertThat(output).doesNotContain("Purged");
+
+        this.clock.advance(
+                RefreshTokenServiceTests.REFRESH_TTL.plus(ExpiredRefreshTokenPurge.RETENTION).plusSeconds(1));
+        assertThat(this.purge.purge()).isOne();
+        assertThat(output).contains("Purged 1 refresh tokens of sessions that ended before");
     }
 
     @Test

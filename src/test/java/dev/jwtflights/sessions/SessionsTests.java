@@ -13,8 +13,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 
@@ -64,6 +64,36 @@ class SessionsTests {
     }
 
     @Test
+    void startWhenTheRulesAnswerThenThatAnswer() {
+        TokenGrant refused = new TokenGrant.Refused(Refusal.USER_DISABLED);
+        given(this.rules.start("secret")).willReturn(refused);
+
+        assertThat(this.sessions.start("secret")).isSameAs(refused);
+    }
+
+    @Test
+    void revokeWhenTheTokenIsUnknownThenFalse() {
+        given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willReturn(Optional.empty());
+
+        assertThat(this.sessions.revoke(REFRESH_TOKEN)).isFalse();
+    }
+
+    @Test
+    void revokeByAccessTokenThenItsSessionIsRevoked() {
+        assertThat(this.sessions.revoke(accessToken())).isTrue();
+
+        then(this.rules).should().revokeSession("session-1", "secret");
+    }
+
+    @Test
+    void describeIsTheRulesDescription() {
+        SessionInfo info = new SessionInfo("jti-1234", Instant.EPOCH, null, 2, Instant.EPOCH);
+        given(this.rules.describe(accessToken())).willReturn(info);
+
+        assertThat(this.sessions.describe(accessToken())).isSameAs(info);
+    }
+
+    @Test
     void revokeWhenTheTokenIsKnownThenTrue() {
         given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willReturn(Optional.of("session-1"));
 
@@ -72,13 +102,17 @@ class SessionsTests {
 
     @Test
     void revokeByAccessTokenWhenTheDatabaseFailsThenNoException(CapturedOutput output) {
-        AccessToken access = new AccessToken("header.claims.signature", "jti", "secret", "session-1",
-                List.of("USER"), Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+        AccessToken access = accessToken();
         willThrow(new DataAccessResourceFailureException("down")).given(this.rules)
             .revokeSession("session-1", "secret");
 
-        assertThatNoException().isThrownBy(() -> this.sessions.revoke(access));
+        assertThat(this.sessions.revoke(access)).isFalse();
         assertThat(output).contains("Revoking a session failed").doesNotContain("header.claims.signature");
+    }
+
+    private static AccessToken accessToken() {
+        return new AccessToken("header.claims.signature", "jti", "secret", "session-1", List.of("USER"),
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
     }
 
 }
