@@ -51,7 +51,9 @@ class ApiSecurityConfiguration {
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService, JsonMapper jsonMapper) {
         BearerProblems problems = new BearerProblems(jsonMapper);
         OAuth2ProtectedResourceMetadataFilter metadata = new OAuth2ProtectedResourceMetadataFilter();
-        metadata.setProtectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API"));
+        // Our tokens are plain bearer tokens, not bound to a client certificate (the filter's default says they are).
+        metadata.setProtectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API")
+            .tlsClientCertificateBoundAccessTokens(false));
         http.securityMatcher(apiAndResourceMetadata())
             .authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_ENDPOINTS)
                 .permitAll()

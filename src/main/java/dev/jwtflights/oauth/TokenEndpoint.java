@@ -7,6 +7,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -40,6 +42,8 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Tokens", description = "Get, refresh and revoke tokens (OAuth 2.0 field names, JSON bodies)")
 class TokenEndpoint {
 
+    private static final Logger log = LoggerFactory.getLogger(TokenEndpoint.class);
+
     private static final CacheControl NO_STORE = CacheControl.noStore();
 
     private final AuthenticationManager authenticationManager;
@@ -72,6 +76,11 @@ class TokenEndpoint {
         }
         catch (AuthenticationException ex) {
             // Logged by the users' sign-in log, as for the login form.
+            return invalidGrant();
+        }
+        catch (RuntimeException ex) {
+            log.error("Token request could not be checked ({}); answering invalid_grant", ex.getClass().getSimpleName(),
+                    ex);
             return invalidGrant();
         }
         return answer(this.sessions.start(authentication.getName()));

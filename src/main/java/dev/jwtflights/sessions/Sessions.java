@@ -65,9 +65,10 @@ public class Sessions {
     /**
      * Describes the session of an access token for the session panel: when it ends and how often it was renewed.
      * Never exposes a token.
+     * @return the description, or {@code null} if it could not be read
      */
     public SessionInfo describe(AccessToken accessToken) {
-        return this.rules.describe(accessToken);
+        return refusedOnFailure("Describing a session", () -> this.rules.describe(accessToken), null);
     }
 
     /** The one place where a failure becomes a refusal. */

@@ -185,7 +185,8 @@ class TokenEndpointIntegrationTests {
         Map<String, Object> metadata = body(result);
         assertThat(metadata).containsEntry("resource", "http://localhost")
             .containsEntry("resource_name", "jwt-flights API")
-            .containsEntry("bearer_methods_supported", List.of("header"));
+            .containsEntry("bearer_methods_supported", List.of("header"))
+            .containsEntry("tls_client_certificate_bound_access_tokens", false);
     }
 
     @Test

@@ -26,11 +26,14 @@ import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
@@ -57,6 +60,9 @@ class TokenEndpointTests {
     @MockitoBean
     private Sessions sessions;
 
+    @MockitoSpyBean
+    private PasswordEncoder passwordEncoder;
+
     @Test
     void tokenWhenUserLookupFailsThenInvalidGrant(CapturedOutput output) {
         given(this.users.loadUserByUsername("secret")).willThrow(new DataAccessResourceFailureException("down"));
@@ -65,6 +71,18 @@ class TokenEndpointTests {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isStrictlyEqualTo("{\"error\":\"invalid_grant\"}");
         assertThat(output).contains("could not be checked").doesNotContain("the-password");
+        then(this.sessions).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void tokenWhenThePasswordCheckFailsUnexpectedlyThenInvalidGrant(CapturedOutput output) {
+        givenUser("secret", "the-password");
+        given(this.passwordEncoder.matches(any(), any())).willThrow(new IllegalStateException("encoder broken"));
+
+        MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isStrictlyEqualTo("{\"error\":\"invalid_grant\"}");
+        assertThat(output).contains("Token request could not be checked (IllegalStateException)");
         then(this.sessions).shouldHaveNoInteractions();
     }
 

@@ -94,6 +94,14 @@ class SessionsTests {
     }
 
     @Test
+    void describeWhenTheDatabaseFailsThenNothingToShow(CapturedOutput output) {
+        given(this.rules.describe(accessToken())).willThrow(new DataAccessResourceFailureException("down"));
+
+        assertThat(this.sessions.describe(accessToken())).isNull();
+        assertThat(output).contains("Describing a session failed");
+    }
+
+    @Test
     void revokeWhenTheTokenIsKnownThenTrue() {
         given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willReturn(Optional.of("session-1"));
 
