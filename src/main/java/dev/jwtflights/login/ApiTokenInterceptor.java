@@ -1,10 +1,10 @@
 package dev.jwtflights.login;
 
-import dev.jwtflights.tokens.TokenAuthentication;
 import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

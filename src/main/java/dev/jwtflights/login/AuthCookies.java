@@ -12,9 +12,9 @@ import dev.jwtflights.sessions.IssuedRefreshToken;
 import dev.jwtflights.sessions.TokenPair;
 import dev.jwtflights.tokens.AccessToken;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.WebUtils;
 

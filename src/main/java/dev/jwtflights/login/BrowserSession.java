@@ -1,6 +1,5 @@
 package dev.jwtflights.login;
 
-import dev.jwtflights.tokens.TokenAuthentication;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,6 +10,7 @@ import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.sessions.TokenPair;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.InvalidTokenException;
+import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.tokens.TokenService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

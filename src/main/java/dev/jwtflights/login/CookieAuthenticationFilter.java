@@ -1,6 +1,5 @@
 package dev.jwtflights.login;
 
-import dev.jwtflights.tokens.TokenAuthentication;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -9,6 +8,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.tokens.TokenAuthentication;
 
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,8 +1,8 @@
 package dev.jwtflights.login;
 
-import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.sessions.SessionInfo;
 import dev.jwtflights.sessions.Sessions;
+import dev.jwtflights.tokens.TokenAuthentication;
 import org.thymeleaf.context.LazyContextVariable;
 
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,6 +1,5 @@
 package dev.jwtflights.login;
 
-import dev.jwtflights.tokens.TokenAuthentication;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
@@ -9,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.TokenAuthentication;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
