@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import dev.jwtflights.api.ApiProblem.FieldError;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -14,16 +15,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -33,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * one {@link FieldError} per problem (see {@link ApiProblem}), so that a client can show each next to its field.
  * <p>
  * This advice covers the API's controllers; {@link ApiRoutingExceptionHandler} hands it the errors of API requests
- * that found no controller (no such path, method or representation).
+ * that found no controller (no such path, method, body type or representation). Endpoints with their own error
+ * format (an {@link ApiErrorFormat}) get their errors in that format instead.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -43,38 +44,59 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static final String ERRORS = "errors";
 
+    private final List<ApiErrorFormat> formats;
+
+    ApiExceptionHandler(List<ApiErrorFormat> formats) {
+        this.formats = List.copyOf(formats);
+    }
+
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception ex) {
+    ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unexpected error in the API", ex);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred.");
+        HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred."),
+                new HttpHeaders(), status, request);
     }
 
     /**
-     * A {@code Content-Type} that names no concrete media type ({@code *}{@code /*}, {@code text/*}) makes Spring's
-     * request headers throw an {@link IllegalArgumentException} where it reads a body, instead of its usual 415. That
-     * is the client's mistake, so it is answered as any other unsupported content type; the request's own header
-     * decides, so that any other {@code IllegalArgumentException} stays an unexpected error.
+     * Tomcat refuses to read the parameters of a form whose encoding is broken (a stray {@code %}) or that has too
+     * many of them. That is the client's mistake: 400, with nothing in the log above debug.
      */
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<Object> illegalArgument(IllegalArgumentException ex, WebRequest request) throws Exception {
-        if (isConcreteOrAbsent(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
-            return ResponseEntity.internalServerError().body(unexpected(ex));
-        }
-        log.debug("Refused a request body whose Content-Type is not a concrete media type");
-        return handleException(new HttpMediaTypeNotSupportedException("Content-Type is not a concrete media type",
-                List.of(MediaType.APPLICATION_JSON)), request);
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> unreadableParameters(InvalidParameterException ex, WebRequest request) {
+        log.debug("Refused a request whose parameters could not be read: {}", ex.getMessage());
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status,
+                "The request's form parameters could not be read."), new HttpHeaders(), status, request);
     }
 
-    private static boolean isConcreteOrAbsent(String contentType) {
-        if (contentType == null || contentType.isBlank()) {
-            return true;
+    /**
+     * Every answer of this advice is made here: a problem detail, or the error object of an {@link ApiErrorFormat}
+     * that applies to the request, with the detail as its description.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ApiErrorFormat format = formatFor(request);
+        if (format == null) {
+            return super.handleExceptionInternal(ex, body, headers, statusCode, request);
         }
-        try {
-            return MediaType.parseMediaType(contentType).isConcrete();
+        ProblemDetail problem = (body instanceof ProblemDetail detail) ? detail
+                : (ex instanceof ErrorResponse response) ? response.getBody() : null;
+        String description = (problem != null && problem.getDetail() != null) ? problem.getDetail()
+                : "The request was refused.";
+        return format.error(statusCode, headers, description);
+    }
+
+    private ApiErrorFormat formatFor(WebRequest request) {
+        if (!this.formats.isEmpty() && request instanceof ServletWebRequest servlet) {
+            for (ApiErrorFormat format : this.formats) {
+                if (format.appliesTo(servlet.getRequest())) {
+                    return format;
+                }
+            }
         }
-        catch (InvalidMediaTypeException ex) {
-            return false;
-        }
+        return null;
     }
 
     @Override
@@ -103,7 +125,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             problem.setProperty(ERRORS, List.of(new FieldError(reference.getPropertyName(), "must be a string")));
         }
         else {
-            problem = ProblemDetail.forStatusAndDetail(status, "The request body is missing or not valid JSON.");
+            problem = ProblemDetail.forStatusAndDetail(status,
+                    "The request body is missing or not valid JSON (each field at most once).");
         }
         return handleExceptionInternal(ex, problem, headers, status, request);
     }

@@ -10,13 +10,16 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * bodies themselves are Spring's {@link org.springframework.http.ProblemDetail}, whose extra properties Jackson writes
  * at the top level.
  */
-@Schema(name = "Problem", description = "An error (RFC 9457 problem details, application/problem+json)")
+@Schema(name = "Problem", description = "An error (RFC 9457 problem details, application/problem+json)",
+        requiredProperties = { "title", "status", "detail" })
 public record ApiProblem(
-        @Schema(example = "about:blank") URI type,
-        @Schema(example = "Bad Request") String title,
-        @Schema(example = "400") int status,
-        @Schema(example = "Some fields are invalid: see 'errors'.") String detail,
-        @Schema(example = "/reservation") URI instance,
+        @Schema(description = "Absent, or about:blank: the status says what went wrong",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED) URI type,
+        @Schema(description = "The status's reason phrase") String title,
+        @Schema(description = "The HTTP status code") int status,
+        @Schema(description = "What went wrong, for a person to read") String detail,
+        @Schema(type = "string", format = "uri-reference", description = "The path of the request, where known",
+                requiredMode = Schema.RequiredMode.NOT_REQUIRED) URI instance,
         @Schema(description = "Only for invalid fields: one entry per problem",
                 requiredMode = Schema.RequiredMode.NOT_REQUIRED) List<FieldError> errors) {
 

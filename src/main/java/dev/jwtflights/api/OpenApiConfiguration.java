@@ -35,8 +35,9 @@ class OpenApiConfiguration {
                 .version("1")
                 .description("Flight reservations behind short-lived JWT access tokens and rotating refresh "
                         + "tokens. Get tokens with POST /api/auth/token, then send 'Authorization: Bearer "
-                        + "<access_token>'. Errors are RFC 9457 problem details (application/problem+json), except "
-                        + "on the token endpoints, which answer with OAuth 2.0 errors (RFC 6749 section 5.2)."))
+                        + "<access_token>', or let an OAuth 2.0 client do it (the password grant at the token "
+                        + "endpoint). Errors are RFC 9457 problem details (application/problem+json), except on the "
+                        + "token endpoints, which answer every error as an OAuth 2.0 error (RFC 6749 section 5.2)."))
             .addServersItem(new Server().url("/").description("This server"))
             .components(new Components().addSecuritySchemes(BEARER, bearer));
     }

@@ -26,7 +26,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The API's filter chain: access tokens taken only from {@code Authorization: Bearer} (cookies are not read, so there
  * is no CSRF surface) and checked by the token service ({@link BearerTokenFilter}), no session. Refusals carry the
- * RFC 6750 challenges of Spring Security's resource server, and its RFC 9728 protected-resource metadata is served.
+ * RFC 6750 challenges of Spring Security's resource server, and its RFC 9728 protected-resource metadata is served,
+ * as is our RFC 8414 authorization server metadata.
  * The token endpoints are open to anyone and ignore any Authorization header; reading reservations needs a signed-in
  * user, changing them ADMIN.
  */
@@ -38,10 +39,13 @@ class ApiSecurityConfiguration {
     private static final String[] RESERVATIONS = { "/reservation", "/reservation/**" };
 
     /**
-     * The RFC 9728 protected-resource metadata, linked to from every 401 ({@code resource_metadata}): what this API is
-     * and that it takes bearer tokens in the header.
+     * Public JSON about the API and its tokens, served on this chain: the RFC 9728 protected-resource metadata at
+     * {@code /.well-known/oauth-protected-resource} (Spring Security's filter; every 401 links to it), which says what
+     * this API is, who issues its tokens and that it takes them in the header, and the RFC 8414 authorization server
+     * metadata. Stateless, no cookies. Any other well-known path is a plain 404 here, not a redirect to the login
+     * page, so that a client that probes for OpenID Connect metadata, say, moves on to the next place it knows.
      */
-    static final String RESOURCE_METADATA = "/.well-known/oauth-protected-resource";
+    private static final String WELL_KNOWN = "/.well-known/**";
 
     /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
     private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
@@ -49,15 +53,19 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService, JsonMapper jsonMapper) {
-        BearerProblems problems = new BearerProblems(jsonMapper);
+        String issuer = tokenService.issuer();
+        BearerProblems problems = new BearerProblems(jsonMapper, issuer);
         OAuth2ProtectedResourceMetadataFilter metadata = new OAuth2ProtectedResourceMetadataFilter();
-        // Our tokens are plain bearer tokens, not bound to a client certificate (the filter's default says they are).
-        metadata.setProtectedResourceMetadataCustomizer((resource) -> resource.resourceName("jwt-flights API")
+        // The resource and its authorization server are this application at its configured URL, never the request's
+        // Host; and our tokens are plain bearer tokens, not bound to a client certificate (the filter's default).
+        metadata.setProtectedResourceMetadataCustomizer((resource) -> resource.resource(issuer)
+            .authorizationServer(issuer)
+            .resourceName("jwt-flights API")
             .tlsClientCertificateBoundAccessTokens(false));
-        http.securityMatcher(apiAndResourceMetadata())
+        http.securityMatcher(apiAndMetadata())
             .authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_ENDPOINTS)
                 .permitAll()
-                .requestMatchers(HttpMethod.GET, RESOURCE_METADATA)
+                .requestMatchers(HttpMethod.GET, WELL_KNOWN)
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, RESERVATIONS)
                 .authenticated()
@@ -80,9 +88,9 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
-    private static RequestMatcher apiAndResourceMetadata() {
+    private static RequestMatcher apiAndMetadata() {
         String[] patterns = Arrays.copyOf(ApiPaths.PATTERNS, ApiPaths.PATTERNS.length + 1);
-        patterns[ApiPaths.PATTERNS.length] = RESOURCE_METADATA;
+        patterns[ApiPaths.PATTERNS.length] = WELL_KNOWN;
         return anyOf(patterns);
     }
 

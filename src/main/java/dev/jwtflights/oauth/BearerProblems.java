@@ -1,9 +1,11 @@
 package dev.jwtflights.oauth;
 
 import java.io.IOException;
+import java.net.URI;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,8 +23,8 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * How the API refuses a request: the status and RFC 6750 {@code WWW-Authenticate} header, plus an RFC 9457 problem
  * body that says no more than the header does. A 401 is Spring Security's {@link BearerTokenAuthenticationEntryPoint}
- * (with the link to the RFC 9728 metadata); a 403 is written here in the same form as its
- * {@code BearerTokenAccessDeniedHandler}, which names {@code insufficient_scope} only for its own token types.
+ * (with the link to the RFC 9728 metadata, at the application's configured URL); a 403 is written here in the same form
+ * as its {@code BearerTokenAccessDeniedHandler}, which names {@code insufficient_scope} only for its own token types.
  */
 final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -34,15 +36,22 @@ final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHand
 
     private final JsonMapper jsonMapper;
 
-    BearerProblems(JsonMapper jsonMapper) {
+    private final URI issuer;
+
+    /**
+     * @param issuer the application's URL ({@code app.jwt.issuer}), on which the link to the resource metadata is
+     * built
+     */
+    BearerProblems(JsonMapper jsonMapper, String issuer) {
         this.jsonMapper = jsonMapper;
+        this.issuer = URI.create(issuer);
     }
 
     /** 401: no token ({@code Bearer}) or a refused one ({@code Bearer error="invalid_token"}). */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException, ServletException {
-        this.challenge.commence(request, response, exception);
+        this.challenge.commence(new AtIssuer(request, this.issuer), response, exception);
         write(response, (exception instanceof OAuth2AuthenticationException)
                 ? "The access token is invalid or expired."
                 : "An access token is required: send it as 'Authorization: Bearer <token>'.");
@@ -62,6 +71,43 @@ final class BearerProblems implements AuthenticationEntryPoint, AccessDeniedHand
         HttpStatus status = HttpStatus.valueOf(response.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         this.jsonMapper.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+    }
+
+    /**
+     * The request as if it had been sent to the application's configured URL. Spring's entry point builds the
+     * {@code resource_metadata} link from the URL of the request; the link must name the resource that the metadata
+     * names, and never a host taken from the request's {@code Host} header.
+     */
+    private static final class AtIssuer extends HttpServletRequestWrapper {
+
+        private final URI issuer;
+
+        AtIssuer(HttpServletRequest request, URI issuer) {
+            super(request);
+            this.issuer = issuer;
+        }
+
+        @Override
+        public String getScheme() {
+            return this.issuer.getScheme();
+        }
+
+        @Override
+        public String getServerName() {
+            return this.issuer.getHost();
+        }
+
+        @Override
+        public int getServerPort() {
+            int port = this.issuer.getPort();
+            return (port != -1) ? port : ("https".equals(this.issuer.getScheme()) ? 443 : 80);
+        }
+
+        @Override
+        public String getContextPath() {
+            return "";
+        }
+
     }
 
 }

@@ -10,7 +10,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * A successful token response (RFC 6749 section 5.1).
  */
-@Schema(description = "New tokens (RFC 6749 section 5.1)")
+@Schema(description = "New tokens (RFC 6749 section 5.1)", requiredProperties = { "access_token", "token_type",
+        "expires_in", "refresh_token" })
 record TokenResponse(
         @Schema(description = "An HS256 JWT for 'Authorization: Bearer ...'")
         @JsonProperty("access_token") String accessToken,

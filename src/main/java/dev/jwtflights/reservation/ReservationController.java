@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -16,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,23 +33,36 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The reservation API. Callers authenticate with a bearer access token; reading needs any role, writing needs ADMIN
- * (see the security configuration). Bodies are JSON; the mappings declare no {@code consumes}, so that another
- * content type is refused by the body reader, inside this controller, and answered 415 with a problem body.
+ * (see the security configuration). Bodies are {@code application/json} and nothing else: the mappings say so, so
+ * that Spring MVC answers any other content type with 415 and an {@code Accept} that names JSON alone.
  */
 @RestController
 @RequestMapping(path = "/reservation", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reservations", description = "Flight reservations: anyone signed in reads, an ADMIN writes")
 @SecurityRequirement(name = "bearer")
-@ApiResponse(responseCode = "401", description = "No access token, or an invalid or expired one "
-        + "(WWW-Authenticate: Bearer)", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+@SecurityRequirement(name = "oauth2")
+@ApiResponse(responseCode = "401", description = "No access token, or an invalid or expired one",
+        headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE, description = "Bearer, with error=\"invalid_token\" "
+                + "for a refused token, and resource_metadata", schema = @Schema(type = "string")),
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                schema = @Schema(implementation = ApiProblem.class)))
+@ApiResponse(responseCode = "406", description = "Accept names no JSON type", content = @Content(
+        mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
+@ApiResponse(responseCode = "500", description = "An unexpected error (the detail is in the server's log)",
+        content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                 schema = @Schema(implementation = ApiProblem.class)))
 class ReservationController {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationController.class);
+
+    private static final String BAD_ID = "An id that is not a whole number";
+
+    private static final String NOT_ADMIN = "Not an ADMIN";
+
+    private static final String INSUFFICIENT_SCOPE = "Bearer error=\"insufficient_scope\"";
 
     private final ReservationRepository reservations;
 
@@ -56,7 +72,8 @@ class ReservationController {
 
     @GetMapping
     @Transactional(readOnly = true)
-    @Operation(summary = "List all reservations")
+    @Operation(summary = "List all reservations", description = "Every reservation, ordered by id. Any signed-in "
+            + "user may read them.")
     @ApiResponse(responseCode = "200", description = "The reservations, by id",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ReservationResponse.class))))
     List<ReservationResponse> list() {
@@ -65,23 +82,29 @@ class ReservationController {
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
-    @Operation(summary = "Get one reservation")
+    @Operation(summary = "Get one reservation", description = "The reservation with this id. Any signed-in user may "
+            + "read it.")
     @ApiResponse(responseCode = "200", description = "The reservation")
+    @ApiResponse(responseCode = "400", description = BAD_ID, content = @Content(
+            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
-    ReservationResponse get(@PathVariable long id) {
+    ReservationResponse get(@Parameter(example = "1") @PathVariable long id) {
         return this.reservations.findById(id).map(ReservationResponse::of).orElseThrow(() -> notFound(id));
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    @Operation(summary = "Create a reservation (ADMIN)")
-    @ApiResponse(responseCode = "201", description = "Created; Location names it")
+    @Operation(summary = "Create a reservation (ADMIN)", description = "Adds a reservation and answers it with "
+            + "its new id; Location names its URL. Only an ADMIN may write.")
+    @ApiResponse(responseCode = "201", description = "Created", headers = @Header(name = HttpHeaders.LOCATION,
+            description = "The new reservation's path", schema = @Schema(type = "string", format = "uri-reference")))
     @ApiResponse(responseCode = "400", description = "Invalid fields (listed in 'errors') or malformed JSON",
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ApiProblem.class)))
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN (WWW-Authenticate: Bearer "
-            + "error=\"insufficient_scope\")", content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+    @ApiResponse(responseCode = "403", description = NOT_ADMIN, headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+            description = INSUFFICIENT_SCOPE, schema = @Schema(type = "string")), content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "413", description = "Body larger than 16 KB", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
@@ -92,29 +115,31 @@ class ReservationController {
         Reservation saved = this.reservations
             .save(new Reservation(request.name(), request.startLocation(), request.endLocation()));
         log.info("Reservation {} created by '{}'", saved.getId(), authentication.getName());
-        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
-            .path("/{id}")
-            .buildAndExpand(saved.getId())
-            .toUri();
-        return ResponseEntity.created(location).body(ReservationResponse.of(saved));
+        // Relative (RFC 9110 section 10.2.2): a Location never repeats the request's Host header.
+        return ResponseEntity.created(URI.create("/reservation/" + saved.getId())).body(ReservationResponse.of(saved));
     }
 
-    @PutMapping("/{id}")
+    @PutMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Transactional
-    @Operation(summary = "Replace a reservation (ADMIN)")
+    @Operation(summary = "Replace a reservation (ADMIN)", description = "Replaces every field of the reservation "
+            + "with this id. Only an ADMIN may write.")
     @ApiResponse(responseCode = "200", description = "Replaced")
-    @ApiResponse(responseCode = "400", description = "Invalid fields (listed in 'errors') or malformed JSON",
+    @ApiResponse(responseCode = "400", description = "Invalid fields (listed in 'errors'), malformed JSON, or "
+            + BAD_ID,
             content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
                     schema = @Schema(implementation = ApiProblem.class)))
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(
-            mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
+    @ApiResponse(responseCode = "403", description = NOT_ADMIN, headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+            description = INSUFFICIENT_SCOPE, schema = @Schema(type = "string")), content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "413", description = "Body larger than 16 KB", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "415", description = "Not application/json", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
-    ReservationResponse replace(@PathVariable long id, @Valid @RequestBody ReservationRequest request,
+    ReservationResponse replace(@Parameter(example = "1") @PathVariable long id,
+            @Valid @RequestBody ReservationRequest request,
             Authentication authentication) {
         if (this.reservations.replace(id, request.name(), request.startLocation(), request.endLocation()) == 0) {
             throw notFound(id);
@@ -125,13 +150,18 @@ class ReservationController {
 
     @DeleteMapping("/{id}")
     @Transactional
-    @Operation(summary = "Delete a reservation (ADMIN)")
+    @Operation(summary = "Delete a reservation (ADMIN)", description = "Removes the reservation with this id. Only "
+            + "an ADMIN may write.")
     @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "403", description = "Not an ADMIN", content = @Content(
+    @ApiResponse(responseCode = "400", description = BAD_ID, content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
+    @ApiResponse(responseCode = "403", description = NOT_ADMIN, headers = @Header(name = HttpHeaders.WWW_AUTHENTICATE,
+            description = INSUFFICIENT_SCOPE, schema = @Schema(type = "string")), content = @Content(
+                    mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                    schema = @Schema(implementation = ApiProblem.class)))
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
-    ResponseEntity<Void> delete(@PathVariable long id, Authentication authentication) {
+    ResponseEntity<Void> delete(@Parameter(example = "1") @PathVariable long id, Authentication authentication) {
         if (this.reservations.remove(id) == 0) {
             throw notFound(id);
         }

@@ -1,26 +1,21 @@
 package dev.jwtflights.reservation;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 /**
  * A reservation as a client sends it to create or replace one. Every field is required and trimmed; after trimming
- * it holds 1 to {@value #MAX_LENGTH} characters and no control characters.
+ * it holds 1 to {@value #MAX_LENGTH} characters and no control characters ({@link ReservationText}).
  */
-@Schema(description = "A reservation to create or replace; every field is trimmed, then holds 1 to 100 characters "
-        + "and no control characters", requiredProperties = { "name", "startLocation", "endLocation" })
+@Schema(description = "A reservation to create or replace", requiredProperties = { "name", "startLocation",
+        "endLocation" })
 record ReservationRequest(
-        @Schema(example = "Ada Lovelace")
-        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
-        @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String name,
-        @Schema(example = "London")
-        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
-        @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String startLocation,
-        @Schema(example = "Paris")
-        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_LENGTH, message = LENGTH)
-        @Pattern(regexp = NO_CONTROL_CHARACTERS, message = CONTROL_CHARACTERS) String endLocation) {
+        @Schema(example = "Ada Lovelace", minLength = 1, description = RULE) @ReservationText String name,
+        @Schema(example = "London", minLength = 1, description = RULE) @ReservationText String startLocation,
+        @Schema(example = "Paris", minLength = 1, description = RULE) @ReservationText String endLocation) {
+
+    /** The rule of {@link ReservationText}, in the words of the API description. */
+    static final String RULE = "Trimmed of whitespace at both ends, then 1 to 100 characters, without control "
+            + "characters, bidirectional overrides or isolates, or unpaired surrogates";
 
     /** The width of the columns (V2__reservations.sql). */
     static final int MAX_LENGTH = 100;

@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param secret the HMAC key as text; its UTF-8 bytes must be at least 32 bytes long; when unset a random key is
  * generated at startup
+ * @param issuer the {@code iss} claim, and the issuer identifier of the OAuth metadata (RFC 8414, RFC 9068): the URL
+ * that clients reach the application at, an origin with no path
+ * @param audience the {@code aud} claim
  */
 @ConfigurationProperties("app.jwt")
 record JwtProperties(
         String secret,
-        @DefaultValue("jwt-flights") String issuer,
+        @DefaultValue("http://localhost:8080") String issuer,
         @DefaultValue("jwt-flights") String audience,
         @DefaultValue("1m") Duration accessTokenTtl,
         @DefaultValue("0s") Duration clockSkew) {
@@ -30,7 +33,7 @@ record JwtProperties(
             throw new IllegalArgumentException("app.jwt.secret must be at least " + MIN_SECRET_BYTES
                     + " bytes (UTF-8) long for HS256; leave app.jwt.secret unset to use a random key");
         }
-        Settings.requireText(issuer, "app.jwt.issuer");
+        Settings.requireOrigin(issuer, "app.jwt.issuer");
         Settings.requireText(audience, "app.jwt.audience");
         Settings.requirePositive(accessTokenTtl, "app.jwt.access-token-ttl");
         Settings.requireNotNegative(clockSkew, "app.jwt.clock-skew");

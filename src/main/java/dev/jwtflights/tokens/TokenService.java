@@ -1,5 +1,6 @@
 package dev.jwtflights.tokens;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,7 @@ public class TokenService {
         this.properties = properties;
         this.clock = clock;
         this.key = signingKey(properties);
+        warnIfPlainHttp(properties.issuer());
         this.parser = Jwts.parser()
             .verifyWith(this.key)
             .requireIssuer(properties.issuer())
@@ -63,6 +65,16 @@ public class TokenService {
             .clock(() -> Date.from(clock.instant()))
             .clockSkewSeconds(properties.clockSkew().toSeconds())
             .build();
+    }
+
+    /** RFC 8414 wants an https issuer; plain http is for this machine only. */
+    private static void warnIfPlainHttp(String issuer) {
+        URI uri = URI.create(issuer);
+        if ("http".equals(uri.getScheme()) && !"localhost".equals(uri.getHost())
+                && !"127.0.0.1".equals(uri.getHost()) && !"[::1]".equals(uri.getHost())) {
+            log.warn("app.jwt.issuer is {}: plain http. Serve the application over https and set app.jwt.issuer to "
+                    + "its https URL; OAuth clients may refuse an http issuer that is not on this machine.", issuer);
+        }
     }
 
     private static SecretKey signingKey(JwtProperties properties) {
@@ -73,6 +85,14 @@ public class TokenService {
                 + "Access tokens will not survive a restart (sessions will: the next page load refreshes). "
                 + "Set APP_JWT_SECRET to at least 32 bytes to keep them.");
         return Jwts.SIG.HS256.key().build();
+    }
+
+    /**
+     * The issuer of the access tokens ({@code app.jwt.issuer}): the application's own URL, an origin such as
+     * {@code https://flights.example.com}, which the OAuth metadata names as the issuer and the resource.
+     */
+    public String issuer() {
+        return this.properties.issuer();
     }
 
     /**

@@ -78,7 +78,13 @@ class ApiExceptionHandlerIntegrationTests {
 
         HttpResponse<String> response = send(request);
 
-        assertProblem(response, 415);
+        if (path.startsWith("/api/auth/")) {
+            assertOAuthError(response, 415);
+        }
+        else {
+            assertProblem(response, 415);
+            assertThat(response.headers().allValues("Accept")).containsExactly("application/json");
+        }
         assertThat(output).doesNotContain("Unexpected error").doesNotContain("IllegalArgumentException")
             .doesNotContain("InvalidMediaTypeException");
     }
@@ -97,11 +103,23 @@ class ApiExceptionHandlerIntegrationTests {
                 (allow) -> assertThat(allow).contains("GET", "PUT", "DELETE").doesNotContain("PATCH"));
     }
 
-    @Test
-    void tokenEndpointWhenMethodNotAllowedThenProblem() throws Exception {
-        HttpResponse<String> response = send(request("/api/auth/token").GET().build());
+    @ParameterizedTest
+    @ValueSource(strings = { "grant_type=password&username=secret&password=100%", "username=%zz", "a=%e9%" })
+    void tokenEndpointWhenFormEncodingBrokenThenOAuthErrorAndNoErrorLogged(String form, CapturedOutput output)
+            throws Exception {
+        HttpResponse<String> response = send(request("/api/auth/token").header("Content-Type",
+                "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
 
-        assertProblem(response, 405);
+        assertOAuthError(response, 400);
+        assertThat(output).doesNotContain("ERROR").doesNotContain("Unexpected error");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/auth/token", "/api/auth/refresh", "/api/auth/revoke" })
+    void tokenEndpointWhenMethodNotAllowedThenOAuthError(String path) throws Exception {
+        HttpResponse<String> response = send(request(path).GET().build());
+
+        assertOAuthError(response, 405);
         assertThat(response.headers().firstValue("Allow")).hasValue("POST");
     }
 
@@ -141,6 +159,17 @@ class ApiExceptionHandlerIntegrationTests {
         Map<String, Object> problem = this.json.readValue(response.body(), Map.class);
         assertThat(problem).containsEntry("status", status).containsKey("title").doesNotContainKeys("timestamp",
                 "error", "trace", "exception", "path");
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.jwtflights");
+    }
+
+    /** The token endpoints' errors: what OAuth 2.0 clients read (RFC 6749 section 5.2), never problem details. */
+    private void assertOAuthError(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> error = this.json.readValue(response.body(), Map.class);
+        assertThat(error).containsEntry("error", "invalid_request").containsOnlyKeys("error", "error_description");
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("dev.jwtflights");
     }
 

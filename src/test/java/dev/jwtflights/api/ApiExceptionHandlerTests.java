@@ -1,53 +1,81 @@
 package dev.jwtflights.api;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.NullSource;
-import org.junit.jupiter.params.provider.ValueSource;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ApiExceptionHandlerTests {
 
-    private final ApiExceptionHandler handler = new ApiExceptionHandler();
+    /** Speaks for {@code /special} only: its errors are plain text naming the status and the description. */
+    private static final ApiErrorFormat SPECIAL = new ApiErrorFormat() {
 
-    @ParameterizedTest
-    @NullSource
-    @ValueSource(strings = { "application/json", "text/plain;charset=UTF-8" })
-    void illegalArgumentWhenContentTypeConcreteOrAbsentThenUnexpectedErrorWithoutDetail(String contentType)
-            throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/reservation");
-        if (contentType != null) {
-            request.addHeader("Content-Type", contentType);
+        @Override
+        public boolean appliesTo(HttpServletRequest request) {
+            return "/special".equals(request.getServletPath());
         }
 
-        ResponseEntity<Object> response = this.handler
-            .illegalArgument(new IllegalArgumentException("detail-that-must-not-leak"), new ServletWebRequest(request));
+        @Override
+        public ResponseEntity<Object> error(HttpStatusCode status, HttpHeaders headers, String description) {
+            return ResponseEntity.status(status).headers(headers).body(status.value() + " " + description);
+        }
+
+    };
+
+    private final ApiExceptionHandler handler = new ApiExceptionHandler(List.of(SPECIAL));
+
+    @Test
+    void unexpectedWhenAnyExceptionThenProblemWithoutItsMessage() {
+        ResponseEntity<Object> response = this.handler.unexpected(new IllegalStateException("detail-that-must-not-leak"),
+                request("/reservation"));
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
         assertThat(response.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
                 (problem) -> assertThat(problem.getDetail()).isEqualTo("An unexpected error occurred."));
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = { "*/*", "text/*", "application/*", "foo" })
-    void illegalArgumentWhenContentTypeNotConcreteThenUnsupportedMediaType(String contentType) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/reservation");
-        request.addHeader("Content-Type", contentType);
+    @Test
+    void handleExceptionWhenFormatAppliesThenItWritesTheErrorWithStatusHeadersAndDetail() throws Exception {
+        ResponseEntity<Object> response = this.handler
+            .handleException(new HttpRequestMethodNotSupportedException("GET", List.of("POST")), request("/special"));
 
-        ResponseEntity<Object> response = this.handler.illegalArgument(
-                new IllegalArgumentException("Content-Type cannot contain wildcard type '*'"),
-                new ServletWebRequest(request));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(response.getHeaders().getAllow()).extracting(Object::toString).containsExactly("POST");
+        assertThat(response.getBody()).isEqualTo("405 Method 'GET' is not supported.");
+    }
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
-        assertThat(response.getHeaders().getAccept()).extracting(Object::toString).containsExactly("application/json");
-        assertThat(response.getBody()).isInstanceOfSatisfying(ProblemDetail.class,
-                (problem) -> assertThat(problem.getStatus()).isEqualTo(415));
+    @Test
+    void unexpectedWhenFormatAppliesThenItWritesTheErrorWithoutTheMessage() {
+        ResponseEntity<Object> response = this.handler.unexpected(new IllegalStateException("detail-that-must-not-leak"),
+                request("/special"));
+
+        assertThat(response.getBody()).isEqualTo("500 An unexpected error occurred.");
+    }
+
+    @Test
+    void handleExceptionWhenNoFormatAppliesThenProblemDetail() throws Exception {
+        ResponseEntity<Object> response = this.handler
+            .handleException(new HttpRequestMethodNotSupportedException("GET", List.of("POST")), request("/reservation"));
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(response.getBody()).isInstanceOf(ProblemDetail.class);
+    }
+
+    private static ServletWebRequest request(String path) {
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+        request.setServletPath(path);
+        return new ServletWebRequest(request);
     }
 
 }

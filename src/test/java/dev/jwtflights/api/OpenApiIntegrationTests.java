@@ -1,5 +1,9 @@
 package dev.jwtflights.api;
 
+import java.util.List;
+import java.util.Map;
+
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -51,13 +56,23 @@ class OpenApiIntegrationTests {
         assertThat(result).bodyJson()
             .extractingPath("$.paths['/api/auth/token'].post.requestBody.content['application/json'].schema.$ref")
             .isEqualTo("#/components/schemas/TokenRequest");
+        assertThat(result).bodyJson()
+            .extractingPath(
+                    "$.paths['/api/auth/token'].post.requestBody.content['application/x-www-form-urlencoded'].schema.$ref")
+            .isEqualTo("#/components/schemas/TokenRequest");
         assertThat(result).bodyJson().extractingPath("$.paths['/api/auth/token'].post.responses").asMap()
-            .containsOnlyKeys("200", "400");
+            .containsOnlyKeys("200", "400", "413", "415");
+        assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.oauth2.flows.password.tokenUrl")
+            .isEqualTo("/api/auth/token");
         assertThat(result).bodyJson().doesNotHavePath("$.paths['/api/auth/token'].post.security");
         assertThat(result).bodyJson().extractingPath("$.components.schemas.ReservationRequest.properties.name")
             .asMap()
             .containsEntry("minLength", 1)
-            .containsEntry("maxLength", 100);
+            .doesNotContainKeys("maxLength", "pattern")
+            .extractingByKey("description", as(InstanceOfAssertFactories.STRING))
+            .contains("1 to 100 characters");
+        assertThat(result).bodyJson().extractingPath("$.components.schemas.Problem.properties.instance.format")
+            .isEqualTo("uri-reference");
         assertThat(result).bodyJson().extractingPath("$.components.schemas.TokenResponse.properties").asMap()
             .containsOnlyKeys("access_token", "token_type", "expires_in", "refresh_token");
         assertThat(result).bodyJson().extractingPath("$.components.schemas.RefreshTokenRequest.properties").asMap()
@@ -66,7 +81,11 @@ class OpenApiIntegrationTests {
             .extractingPath("$.paths['/reservation'].post.requestBody.content['application/json'].schema.$ref")
             .isEqualTo("#/components/schemas/ReservationRequest");
         assertThat(result).bodyJson().extractingPath("$.paths['/reservation'].post.responses").asMap()
-            .containsKeys("201", "400", "401", "403", "413", "415");
+            .containsKeys("201", "400", "401", "403", "406", "413", "415");
+        assertThat(result).bodyJson().extractingPath("$.paths['/reservation'].post.responses['201'].headers").asMap()
+            .containsOnlyKeys("Location");
+        assertThat(result).bodyJson().extractingPath("$.paths['/reservation'].post.responses['401'].headers").asMap()
+            .containsOnlyKeys("WWW-Authenticate");
         assertThat(result).bodyJson()
             .extractingPath("$.paths['/reservation'].post.responses['400'].content['application/problem+json'].schema.$ref")
             .isEqualTo("#/components/schemas/Problem");
@@ -76,8 +95,10 @@ class OpenApiIntegrationTests {
             .containsKeys("200", "401", "404");
         assertThat(result).bodyJson().extractingPath("$.paths['/reservation/{id}'].delete.responses").asMap()
             .containsKeys("204", "401", "403", "404");
-        assertThat(result).bodyJson().extractingPath("$.paths['/reservation/{id}'].put.security[0]").asMap()
-            .containsOnlyKeys("bearer");
+        assertThat(result).bodyJson().extractingPath("$.paths['/reservation/{id}'].put.security").asList()
+            .containsExactlyInAnyOrder(Map.of("bearer", List.of()), Map.of("oauth2", List.of()));
+        assertThat(result).bodyJson().extractingPath("$.paths['/reservation/{id}'].get.parameters[0].example")
+            .isEqualTo(1);
     }
 
     @Test

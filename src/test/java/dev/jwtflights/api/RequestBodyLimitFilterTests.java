@@ -2,6 +2,8 @@ package dev.jwtflights.api;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletInputStream;
@@ -9,8 +11,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -19,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestBodyLimitFilterTests {
 
-    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(JsonMapper.builder().build());
+    private final RequestBodyLimitFilter filter = new RequestBodyLimitFilter(JsonMapper.builder().build(), List.of());
 
     @Test
     void filterWhenDeclaredLengthOverLimitThenContentTooLarge() throws ServletException, IOException {
@@ -34,6 +39,72 @@ class RequestBodyLimitFilterTests {
         assertThat(response.getContentAsString()).contains("\"status\":413");
         assertThat(response.getHeader("Connection")).isEqualTo("close");
         assertThat(chain.getRequest()).isNull();
+    }
+
+    @Test
+    void filterWhenAnErrorFormatAppliesThenItWritesTheAnswer() throws ServletException, IOException {
+        ApiErrorFormat plain = new ApiErrorFormat() {
+
+            @Override
+            public boolean appliesTo(HttpServletRequest request) {
+                return request.getRequestURI().startsWith("/api/auth/");
+            }
+
+            @Override
+            public ResponseEntity<Object> error(HttpStatusCode status, HttpHeaders headers, String description) {
+                return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("X-Format", "plain")
+                    .body(Map.of("said", description));
+            }
+
+        };
+        RequestBodyLimitFilter filter = new RequestBodyLimitFilter(JsonMapper.builder().build(), List.of(plain));
+        MockHttpServletResponse onToken = new MockHttpServletResponse();
+        MockHttpServletResponse onReservation = new MockHttpServletResponse();
+
+        filter.doFilter(request("/api/auth/token", RequestBodyLimitFilter.MAX_BODY_BYTES + 1, false), onToken,
+                new MockFilterChain());
+        filter.doFilter(request("/reservation", RequestBodyLimitFilter.MAX_BODY_BYTES + 1, false), onReservation,
+                new MockFilterChain());
+
+        assertThat(onToken.getStatus()).isEqualTo(413);
+        assertThat(onToken.getContentType()).isEqualTo(MediaType.APPLICATION_JSON_VALUE);
+        assertThat(onToken.getHeader("X-Format")).isEqualTo("plain");
+        assertThat(onToken.getHeader("Connection")).isEqualTo("close");
+        assertThat(onToken.getContentAsString()).isEqualTo("{\"said\":\"" + RequestBodyLimitFilter.DETAIL + "\"}");
+        assertThat(onReservation.getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    }
+
+    @Test
+    void filterWhenUnknownLengthFormThenItsParametersFollowThoseOfTheQuery() throws ServletException, IOException {
+        MockHttpServletRequest request = request("/api/auth/token", 0, true);
+        request.setContentType(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+        request.setContent("b=2&a=3&c=%C3%A9".getBytes(StandardCharsets.US_ASCII));
+        request.setQueryString("a=1");
+        request.addParameter("a", "1");
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        HttpServletRequest handedOn = (HttpServletRequest) chain.getRequest();
+        assertThat(handedOn.getParameterValues("a")).containsExactly("1", "3");
+        assertThat(handedOn.getParameter("b")).isEqualTo("2");
+        assertThat(handedOn.getParameter("c")).isEqualTo("\u00e9");
+        assertThat(java.util.Collections.list(handedOn.getParameterNames())).containsExactly("a", "b", "c");
+        assertThat(handedOn.getParameterMap()).containsOnlyKeys("a", "b", "c");
+    }
+
+    @Test
+    void filterWhenUnknownLengthJsonThenOnlyTheQueryParameters() throws ServletException, IOException {
+        MockHttpServletRequest request = request("/api/auth/token", 0, true);
+        request.setContent("{\"a\":\"3\"}".getBytes(StandardCharsets.US_ASCII));
+        request.addParameter("a", "1");
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request, new MockHttpServletResponse(), chain);
+
+        assertThat(((HttpServletRequest) chain.getRequest()).getParameterValues("a")).containsExactly("1");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.jwtflights.api;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,7 +43,7 @@ class RequestBodyLimitIntegrationTests {
     void postWhenDeclaredLengthOverLimitThenContentTooLarge(String path) throws Exception {
         HttpResponse<String> response = post(path, HttpRequest.BodyPublishers.ofByteArray(OVERSIZED));
 
-        assertContentTooLarge(response);
+        assertContentTooLarge(path, response);
     }
 
     @ParameterizedTest
@@ -51,13 +53,35 @@ class RequestBodyLimitIntegrationTests {
         HttpResponse<String> response = post(path,
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(OVERSIZED)));
 
-        assertContentTooLarge(response);
+        assertContentTooLarge(path, response);
     }
 
-    private static void assertContentTooLarge(HttpResponse<String> response) {
+    @Test
+    void postWhenChunkedFormUnderLimitThenItsParametersReachTheEndpoint() throws Exception {
+        byte[] form = "grant_type=password&username=secret&password=secret".getBytes(StandardCharsets.US_ASCII);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/auth/token"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form)))
+            .build();
+
+        HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"access_token\"");
+    }
+
+    /** A problem detail, or on the token endpoints (however spelled) an OAuth error. */
+    private static void assertContentTooLarge(String path, HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).contains("\"status\":413");
+        if (URLDecoder.decode(path, StandardCharsets.UTF_8).startsWith("/api/auth/")) {
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(response.body()).isEqualTo("{\"error\":\"invalid_request\",\"error_description\":\""
+                    + RequestBodyLimitFilter.DETAIL + "\"}");
+        }
+        else {
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.body()).contains("\"status\":413");
+        }
     }
 
     private HttpResponse<String> post(String path, BodyPublisher body) throws IOException, InterruptedException {

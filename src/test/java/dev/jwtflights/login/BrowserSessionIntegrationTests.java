@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jwtflights.test.BearerChallenge;
 import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.MutableClock;
@@ -198,7 +199,7 @@ class BrowserSessionIntegrationTests {
         // What the token service of an earlier start, with its own random key, would have issued.
         Instant now = this.clock.instant();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "jwt-flights");
+        claims.put("iss", "http://localhost:8080");
         claims.put("aud", "jwt-flights");
         claims.put("sub", "secret");
         claims.put("iat", now.getEpochSecond());
@@ -408,8 +409,7 @@ class BrowserSessionIntegrationTests {
         Page answer = browser.get("/reservation");
 
         assertThat(answer.status()).isEqualTo(401);
-        assertThat(answer.header("WWW-Authenticate")).hasValue("Bearer resource_metadata=\"http://localhost:" + this.port
-                + "/.well-known/oauth-protected-resource\"");
+        assertThat(answer.header("WWW-Authenticate")).hasValue(BearerChallenge.MISSING);
         assertThat(answer.setCookies()).isEmpty();
     }
 

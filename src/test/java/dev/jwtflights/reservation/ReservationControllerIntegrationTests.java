@@ -132,7 +132,7 @@ class ReservationControllerIntegrationTests {
         assertThat(body).containsEntry("name", "Ada Lovelace")
             .containsEntry("startLocation", "London")
             .containsEntry("endLocation", "Paris");
-        assertThat(result).headers().hasSingleValue(HttpHeaders.LOCATION, "http://localhost/reservation/" + id);
+        assertThat(result).headers().hasSingleValue(HttpHeaders.LOCATION, "/reservation/" + id);
         assertThat(this.reservations.findById(id)).isPresent();
     }
 
@@ -230,7 +230,19 @@ class ReservationControllerIntegrationTests {
         MvcTestResult result = write(this.mvc.post().uri("/reservation"), admin(), "{\"name\":");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(body(result)).containsEntry("detail", "The request body is missing or not valid JSON.");
+        assertThat(body(result)).containsEntry("detail",
+                "The request body is missing or not valid JSON (each field at most once).");
+    }
+
+    @Test
+    void createWhenFieldRepeatedThenBadRequestAndNothingStored() {
+        long before = this.reservations.count();
+
+        MvcTestResult result = write(this.mvc.post().uri("/reservation"), admin(),
+                "{\"name\":\"First\",\"startLocation\":\"A\",\"endLocation\":\"B\",\"name\":\"Second\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(this.reservations.count()).isEqualTo(before);
     }
 
     @Test

@@ -43,4 +43,18 @@ class SettingsTests {
         assertThatNoException().isThrownBy(() -> Settings.requireNotNegative(Duration.ZERO, "app.grace"));
     }
 
+    @Test
+    void requireOriginTakesHttpAndHttpsOriginsOnly() {
+        assertThatNoException().isThrownBy(() -> Settings.requireOrigin("http://localhost:8080", "app.x"));
+        assertThatNoException().isThrownBy(() -> Settings.requireOrigin("https://flights.example.com", "app.x"));
+        for (String value : new String[] { "", "flights", "https://", "https://flights.example.com/",
+                "https://flights.example.com/app", "https://flights.example.com?a=b", "https://flights.example.com#x",
+                "https://user@flights.example.com", "javascript:alert(1)", "http://[bad", "https://flights.example.com:443",
+                "http://localhost:80" }) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> Settings.requireOrigin(value, "app.x"))
+                .withMessageStartingWith("app.x ");
+        }
+    }
+
 }

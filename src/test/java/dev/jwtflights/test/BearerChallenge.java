@@ -2,12 +2,14 @@ package dev.jwtflights.test;
 
 /**
  * The API's RFC 6750 {@code WWW-Authenticate} challenges, as Spring Security's bearer-token entry point and
- * access-denied handler write them for a request to {@code http://localhost} (MockMvc's host): with the RFC 9728 link
- * to the protected-resource metadata on a 401, and the error's description and reference on a refused token.
+ * access-denied handler write them for this application at its default {@code app.jwt.issuer}, {@code
+ * http://localhost:8080}: with the RFC 9728 link to the protected-resource metadata on a 401, and the error's
+ * description and reference on a refused token.
  */
 public final class BearerChallenge {
 
-    private static final String METADATA = "resource_metadata=\"http://localhost/.well-known/oauth-protected-resource\"";
+    private static final String METADATA = "resource_metadata="
+            + "\"http://localhost:8080/.well-known/oauth-protected-resource\"";
 
     private static final String RFC_6750 = "error_uri=\"https://tools.ietf.org/html/rfc6750#section-3.1\"";
 

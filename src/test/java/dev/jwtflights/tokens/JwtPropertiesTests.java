@@ -1,6 +1,8 @@
 package dev.jwtflights.tokens;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -56,6 +58,23 @@ class JwtPropertiesTests {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "jwt-flights", "http://localhost:8080/", "https://flights.example.com/app",
+            "ftp://flights.example.com", "https://flights.example.com?x=1" })
+    void startWhenIssuerNotAnOriginThenFailsNamingTheProperty(String issuer) {
+        this.contextRunner.withPropertyValues("app.jwt.issuer=" + issuer).run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("app.jwt.issuer");
+        });
+    }
+
+    @Test
+    void startWhenIssuerAnHttpsOriginWithPortThenTaken() {
+        this.contextRunner.withPropertyValues("app.jwt.issuer=https://flights.example.com:8443")
+            .run((context) -> assertThat(context.getBean(JwtProperties.class).issuer())
+                .isEqualTo("https://flights.example.com:8443"));
+    }
+
     @Test
     void startWhenAccessTokenTtlZeroThenFailsNamingTheProperty() {
         this.contextRunner.withPropertyValues("app.jwt.access-token-ttl=0s").run((context) -> {
@@ -71,7 +90,7 @@ class JwtPropertiesTests {
             assertThat(properties.hasSecret()).isFalse();
             assertThat(properties.accessTokenTtl()).hasMinutes(1);
             assertThat(properties.clockSkew()).isZero();
-            assertThat(properties.issuer()).isEqualTo("jwt-flights");
+            assertThat(properties.issuer()).isEqualTo("http://localhost:8080");
             assertThat(properties.audience()).isEqualTo("jwt-flights");
         });
     }

@@ -13,7 +13,7 @@ public final class TestTokenServices {
     }
 
     public static TokenService create(String secret, Clock clock) {
-        return new TokenService(new JwtProperties(secret, "jwt-flights", "jwt-flights", Duration.ofMinutes(1),
+        return new TokenService(new JwtProperties(secret, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
                 Duration.ZERO), clock);
     }
 

@@ -35,14 +35,14 @@ class TokenServiceTests {
     private final TokenService tokenService = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
 
     static JwtProperties properties(String secret, Duration clockSkew) {
-        return new JwtProperties(secret, "jwt-flights", "jwt-flights", Duration.ofMinutes(1), clockSkew);
+        return new JwtProperties(secret, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1), clockSkew);
     }
 
     /** The claims our tokens carry, valid now, for tokens built by hand. */
     private Map<String, Object> validClaims() {
         long now = this.clock.instant().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", "jwt-flights");
+        claims.put("iss", "http://localhost:8080");
         claims.put("aud", List.of("jwt-flights"));
         claims.put("sub", "secret");
         claims.put("iat", now);
@@ -79,7 +79,7 @@ class TokenServiceTests {
         Map<String, Object> claims = TestJwts.decodePart(issued.value(), 1);
 
         assertThat(header).containsEntry("alg", "HS256");
-        assertThat(claims).containsEntry("iss", "jwt-flights")
+        assertThat(claims).containsEntry("iss", "http://localhost:8080")
             .containsEntry("sub", "admin")
             .containsEntry("sid", "session-2")
             .containsEntry("roles", List.of("ADMIN"))
@@ -405,6 +405,17 @@ class TokenServiceTests {
         assertThat(first.verify(token).username()).isEqualTo("secret");
         assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> second.verify(token));
         assertThat(output).contains("WARN").contains("app.jwt.secret is not set");
+    }
+
+    @Test
+    void constructWhenIssuerIsPlainHttpOnAnotherHostThenAWarning(CapturedOutput output) {
+        new TokenService(new JwtProperties(null, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
+                Duration.ZERO), this.clock);
+        assertThat(output).doesNotContain("plain http");
+
+        new TokenService(new JwtProperties(null, "http://flights.example.com", "jwt-flights", Duration.ofMinutes(1),
+                Duration.ZERO), this.clock);
+        assertThat(output).contains("WARN").contains("app.jwt.issuer is http://flights.example.com: plain http");
     }
 
     private void assertRefused(String token) {
