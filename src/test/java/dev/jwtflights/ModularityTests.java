@@ -30,7 +30,8 @@ class ModularityTests {
             .importPackages("dev.jwtflights");
 
         noClasses().should().dependOnClassesThat().resideInAPackage("com.nimbusds..").check(main);
-        noClasses().that().doNotHaveFullyQualifiedName("dev.jwtflights.tokens.TokenService")
+        // TokenService and the classes nested in it (its strict JSON reader for jjwt).
+        noClasses().that().haveNameNotMatching("dev\\.jwtflights\\.tokens\\.TokenService(\\$.*)?")
             .should().dependOnClassesThat().resideInAPackage("io.jsonwebtoken..")
             .check(main);
     }

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -18,6 +19,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -42,6 +45,11 @@ class LoginSecurityConfiguration {
             + "style-src 'self' 'unsafe-inline'; img-src 'self'; connect-src 'self'; frame-src 'self'; "
             + "form-action 'self'; frame-ancestors 'self'; base-uri 'none'";
 
+    /** The browser features no page uses, turned off for them and for anything they would embed. */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
+            + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+            + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
     private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/favicon.svg" };
 
@@ -59,8 +67,7 @@ class LoginSecurityConfiguration {
             .logout((logout) -> logout.disable())
             // The console's forms carry its own session key, and our cookies are SameSite=Strict.
             .csrf((csrf) -> csrf.disable())
-            .headers((headers) -> headers.frameOptions((frames) -> frames.sameOrigin())
-                .contentSecurityPolicy((csp) -> csp.policyDirectives(CONSOLE_POLICY)))
+            .headers((headers) -> pageHeaders(headers, CONSOLE_POLICY).frameOptions((frames) -> frames.sameOrigin()))
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .addFilterBefore(new CookieAuthenticationFilter(session, (request) -> false, this.contextRepository),
                     BasicAuthenticationFilter.class)
@@ -82,7 +89,7 @@ class LoginSecurityConfiguration {
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
             .securityContext((context) -> context.securityContextRepository(this.contextRepository))
             .csrf((csrf) -> csrf.csrfTokenRepository(csrfTokens))
-            .headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(PAGE_POLICY)))
+            .headers((headers) -> pageHeaders(headers, PAGE_POLICY))
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .authenticationManager(authenticationManager)
             .formLogin((login) -> login.loginPage("/login")
@@ -96,6 +103,20 @@ class LoginSecurityConfiguration {
                     UsernamePasswordAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(new LoginPageEntryPoint()));
         return http.build();
+    }
+
+    /**
+     * What every page's answer says about where it may be shown and what it may use: its content security policy;
+     * no referrer beyond our origin for links to other sites; none of the browser features the pages never use
+     * (passkeys keep theirs, for this origin); and a window of its own, that a page of another origin that opened it
+     * cannot reach.
+     */
+    private static HeadersConfigurer<HttpSecurity> pageHeaders(HeadersConfigurer<HttpSecurity> headers,
+            String policy) {
+        return headers.contentSecurityPolicy((csp) -> csp.policyDirectives(policy))
+            .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+            .permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
+            .crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
     }
 
     /**

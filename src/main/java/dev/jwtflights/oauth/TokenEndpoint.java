@@ -200,8 +200,9 @@ class TokenEndpoint {
         }
         Authentication authentication;
         try {
+            // Trimmed, as the login form's filter trims it: one username rule on every way in.
             authentication = this.authenticationManager
-                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username.trim(), password));
         }
         catch (AuthenticationException ex) {
             // Logged by the users' sign-in log, as for the login form.

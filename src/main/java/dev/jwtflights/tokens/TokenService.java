@@ -1,5 +1,6 @@
 package dev.jwtflights.tokens;
 
+import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -8,7 +9,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import javax.crypto.SecretKey;
@@ -19,14 +22,26 @@ import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.io.DeserializationException;
+import io.jsonwebtoken.io.Deserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
 /**
  * The JWT rules: how access tokens are signed and which ones are accepted. The only class that knows jjwt.
+ * <p>
+ * Beyond what jjwt checks (the HS256 signature, {@code iss}, {@code aud}, {@code exp} and {@code nbf} against the
+ * clock), a token is refused when it is not exactly what we would have written: a signature that is not the canonical
+ * unpadded base64url of its bytes; {@code exp}, {@code iat} or {@code nbf} that are not JSON numbers; a key that
+ * appears twice in its header or claims; an {@code iat} in the future (beyond the clock skew); a lifetime
+ * {@code exp - iat} longer than {@code app.jwt.access-token-ttl} (plus the skew). Each needs the key to be exploited,
+ * but a verifier that reads loosely accepts tokens that no issuer of ours could have made.
  */
 @EnableConfigurationProperties(JwtProperties.class)
 @Service
@@ -59,6 +74,7 @@ public class TokenService {
         this.key = signingKey(properties);
         warnIfPlainHttp(properties.issuer());
         this.parser = Jwts.parser()
+            .json(new StrictJson())
             .verifyWith(this.key)
             .requireIssuer(properties.issuer())
             .requireAudience(properties.audience())
@@ -128,6 +144,9 @@ public class TokenService {
         if (value.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("oversized token (" + value.length() + " characters)");
         }
+        if (!hasCanonicalSignature(value)) {
+            throw new InvalidTokenException("the signature is not canonical base64url");
+        }
         Jws<Claims> jws;
         try {
             jws = this.parser.parseSignedClaims(value);
@@ -159,7 +178,29 @@ public class TokenService {
         if (issuedAt == null || isBlank(subject) || isBlank(id) || isBlank(sessionId)) {
             throw new InvalidTokenException("a required claim (iat, sub, jti, sid) is missing");
         }
+        if (issuedAt.toInstant().isAfter(now.plus(skew))) {
+            throw new InvalidTokenException("issued in the future");
+        }
+        Duration lifetime = Duration.between(issuedAt.toInstant(), expiration.toInstant());
+        if (lifetime.compareTo(this.properties.accessTokenTtl().plus(skew)) > 0) {
+            throw new InvalidTokenException("a lifetime (exp - iat) longer than ours");
+        }
         return new AccessToken(value, id, subject, sessionId, roles, issuedAt.toInstant(), expiration.toInstant());
+    }
+
+    /**
+     * Whether the last part of a compact JWS is the canonical unpadded base64url of its bytes: no {@code =}, no
+     * unused bits set in its last character, so that one signature has one spelling.
+     */
+    private static boolean hasCanonicalSignature(String value) {
+        String signature = value.substring(value.lastIndexOf('.') + 1);
+        try {
+            byte[] bytes = Base64.getUrlDecoder().decode(signature);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(signature);
+        }
+        catch (IllegalArgumentException ex) {
+            return false;
+        }
     }
 
     private static String stringClaim(Claims claims, String name) {
@@ -181,6 +222,49 @@ public class TokenService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /**
+     * Reads a token's header and claims as jjwt's parser asks, but strictly: a key that appears twice is refused (the
+     * last one would win), and so are the date claims when they are not JSON numbers (jjwt would read a string too).
+     */
+    private static final class StrictJson implements Deserializer<Map<String, ?>> {
+
+        private static final List<String> NUMERIC_DATES = List.of("exp", "iat", "nbf");
+
+        private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Map<String, ?> deserialize(Reader reader) {
+            Map<String, Object> values;
+            try {
+                values = JSON.readValue(reader, Map.class);
+            }
+            catch (JacksonException ex) {
+                throw new DeserializationException("not a JSON object with unique keys");
+            }
+            if (values == null) {
+                throw new DeserializationException("not a JSON object");
+            }
+            for (String name : NUMERIC_DATES) {
+                Object value = values.get(name);
+                if (value != null && !(value instanceof Number)) {
+                    throw new DeserializationException("'" + name + "' is not a JSON number");
+                }
+            }
+            return values;
+        }
+
+        @Override
+        @Deprecated
+        public Map<String, ?> deserialize(byte[] bytes) {
+            return deserialize(new java.io.InputStreamReader(new java.io.ByteArrayInputStream(bytes),
+                    StandardCharsets.UTF_8));
+        }
+
     }
 
 }

@@ -38,8 +38,7 @@ class RequestBodyLimitIntegrationTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/auth/token", "/api/auth/refresh", "/api/auth/revoke", "/reservation",
-            "/reservation/1", "/%61pi/auth/token", "/api/auth/%72efresh", "/%72eservation", "/reservation;x=1",
-            "/%72eservation/1" })
+            "/reservation/1", "/%61pi/auth/token", "/api/auth/%72efresh", "/%72eservation", "/%72eservation/1" })
     void postWhenDeclaredLengthOverLimitThenContentTooLarge(String path) throws Exception {
         HttpResponse<String> response = post(path, HttpRequest.BodyPublishers.ofByteArray(OVERSIZED));
 
@@ -48,7 +47,7 @@ class RequestBodyLimitIntegrationTests {
 
     @ParameterizedTest
     @ValueSource(strings = { "/api/auth/token", "/api/auth/refresh", "/api/auth/revoke", "/reservation",
-            "/%61pi/auth/token", "/api/auth/%72evoke", "/%72eservation", "/reservation;x=1" })
+            "/%61pi/auth/token", "/api/auth/%72evoke", "/%72eservation" })
     void postWhenChunkedOverLimitThenContentTooLarge(String path) throws Exception {
         HttpResponse<String> response = post(path,
                 HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(OVERSIZED)));

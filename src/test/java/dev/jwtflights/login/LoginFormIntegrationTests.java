@@ -54,6 +54,18 @@ class LoginFormIntegrationTests {
     }
 
     @Test
+    void loginWhenUsernameHasSpacesAroundThenTrimmedAsAtTheTokenEndpoint() {
+        MvcTestResult result = this.mvc.post()
+            .uri("/login")
+            .with(csrf())
+            .param("username", " secret\t")
+            .param("password", "secret")
+            .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/flights");
+    }
+
+    @Test
     void loginWhenAccountDisabledThenThePasswordIsCheckedAllTheSameAndLoginFailed() {
         this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'admin'");
         try {

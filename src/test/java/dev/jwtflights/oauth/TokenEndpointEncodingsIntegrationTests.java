@@ -100,6 +100,16 @@ class TokenEndpointEncodingsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Encoding.class)
+    void tokenWhenUsernameHasSpacesAroundThenTrimmedAsOnTheLoginPage(Encoding encoding) {
+        MvcTestResult result = post("/api/auth/token", encoding, "grant_type", "password", "username", " secret\t",
+                "password", "secret");
+
+        assertThat(result).hasStatusOk();
+        assertThat(this.tokenService.verify((String) body(result).get("access_token")).username()).isEqualTo("secret");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
     void tokenWhenPasswordWrongThenInvalidGrant(Encoding encoding) {
         assertThat(post("/api/auth/token", encoding, "grant_type", "password", "username", "secret", "password",
                 "wrong"))
@@ -187,6 +197,22 @@ class TokenEndpointEncodingsIntegrationTests {
             .exchange();
 
         assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/auth/refresh", "/api/auth/revoke" })
+    void refreshAndRevokeWhenJsonKeyRepeatedThenInvalidRequestAndTheTokenUntouched(String path) {
+        String refreshToken = (String) signIn(Encoding.JSON).get("refresh_token");
+
+        MvcTestResult result = this.mvc.post()
+            .uri(path)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"refresh_token\":\"unknown\",\"token\":\"" + refreshToken + "\",\"refresh_token\":\""
+                    + refreshToken + "\"}")
+            .exchange();
+
+        assertError(result, HttpStatus.BAD_REQUEST, "invalid_request");
+        assertThat(post("/api/auth/refresh", Encoding.JSON, "refresh_token", refreshToken)).hasStatusOk();
     }
 
     @Test

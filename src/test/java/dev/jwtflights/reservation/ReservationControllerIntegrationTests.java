@@ -235,6 +235,19 @@ class ReservationControllerIntegrationTests {
     }
 
     @Test
+    void replaceWhenFieldRepeatedThenBadRequestAndNothingChanged() {
+        Reservation saved = this.reservations.save(new Reservation("Barbara Liskov", "Boston", "Cambridge"));
+
+        MvcTestResult result = write(this.mvc.put().uri("/reservation/" + saved.getId()), admin(),
+                "{\"name\":\"First\",\"startLocation\":\"A\",\"endLocation\":\"B\",\"endLocation\":\"C\"}");
+
+        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).hasContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(this.reservations.findById(saved.getId())).get()
+            .extracting(Reservation::getName)
+            .isEqualTo("Barbara Liskov");
+    }
+
+    @Test
     void createWhenFieldRepeatedThenBadRequestAndNothingStored() {
         long before = this.reservations.count();
 

@@ -37,6 +37,13 @@ public final class TestJwts {
         return signingInput + "." + BASE64URL.encodeToString(mac(macAlgorithm, key, signingInput));
     }
 
+    /** Signs a header and claims given as JSON text, exactly as written (for JSON no map can hold). */
+    public static String hmacOfJson(String headerJson, String claimsJson, byte[] key) {
+        String signingInput = BASE64URL.encodeToString(headerJson.getBytes(StandardCharsets.UTF_8)) + "."
+                + BASE64URL.encodeToString(claimsJson.getBytes(StandardCharsets.UTF_8));
+        return signingInput + "." + BASE64URL.encodeToString(mac("HmacSHA256", key, signingInput));
+    }
+
     /** An unsigned token: header, claims, and an empty signature. */
     public static String unsigned(Map<String, Object> header, Map<String, Object> claims) {
         return encode(header) + "." + encode(claims) + ".";

@@ -407,6 +407,103 @@ class TokenServiceTests {
         assertThat(output).contains("WARN").contains("app.jwt.secret is not set");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "exp", "iat", "nbf" })
+    void verifyWhenADateClaimIsAStringThenRefused(String claim) {
+        Map<String, Object> claims = validClaims();
+        claims.put("nbf", claims.get("iat"));
+        claims.put(claim, String.valueOf(claims.get(claim)));
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenDateClaimsAreNumbersThenAccepted() {
+        Map<String, Object> claims = validClaims();
+        claims.put("nbf", claims.get("iat"));
+
+        assertThat(this.tokenService.verify(handMade(claims)).username()).isEqualTo("secret");
+    }
+
+    @Test
+    void verifyWhenExpiryIsFarAwayThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("exp", new java.math.BigInteger("100000000000000000000"));
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenLifetimeLongerThanOursThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("exp", (long) claims.get("iat") + 61);
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenLifetimeLongerThanOursButWithinTheSkewThenAccepted() {
+        TokenService skewed = new TokenService(properties(SECRET, Duration.ofSeconds(5)), this.clock);
+        Map<String, Object> claims = validClaims();
+        claims.put("exp", (long) claims.get("iat") + 65);
+
+        assertThat(skewed.verify(handMade(claims)).username()).isEqualTo("secret");
+        claims.put("exp", (long) claims.get("iat") + 66);
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> skewed.verify(handMade(claims)));
+    }
+
+    @Test
+    void verifyWhenIssuedInTheFutureThenRefused() {
+        Map<String, Object> claims = validClaims();
+        claims.put("iat", (long) claims.get("iat") + 1);
+
+        assertRefused(handMade(claims));
+    }
+
+    @Test
+    void verifyWhenIssuedInTheFutureWithinTheSkewThenAccepted() {
+        TokenService skewed = new TokenService(properties(SECRET, Duration.ofSeconds(5)), this.clock);
+        Map<String, Object> claims = validClaims();
+        claims.put("iat", (long) claims.get("iat") + 5);
+
+        assertThat(skewed.verify(handMade(claims)).username()).isEqualTo("secret");
+        claims.put("iat", (long) claims.get("iat") + 1);
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> skewed.verify(handMade(claims)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "=", "==" })
+    void verifyWhenSignaturePaddedThenRefused(String padding) {
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
+
+        assertRefused(token + padding);
+    }
+
+    @Test
+    void verifyWhenSignatureHasUnusedBitsSetThenRefused() {
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
+        // 32 bytes are 43 base64url characters: the last one carries 4 bits of the signature and 2 unused ones.
+        char last = token.charAt(token.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char sameBitsOtherSpelling = alphabet.charAt(alphabet.indexOf(last) | 1);
+        assertThat(sameBitsOtherSpelling).as("the signature's last character has its unused bits clear")
+            .isNotEqualTo(last);
+
+        assertRefused(token.substring(0, token.length() - 1) + sameBitsOtherSpelling);
+        assertThat(this.tokenService.verify(token).username()).isEqualTo("secret");
+    }
+
+    @Test
+    void verifyWhenAClaimAppearsTwiceThenRefused() {
+        long now = this.clock.instant().getEpochSecond();
+        String claims = "{\"iss\":\"http://localhost:8080\",\"aud\":\"jwt-flights\",\"sub\":\"secret\",\"iat\":" + now
+                + ",\"exp\":" + (now + 60) + ",\"jti\":\"j\",\"roles\":[\"USER\"],\"sid\":\"s\",\"roles\":[\"ADMIN\"]}";
+
+        assertRefused(TestJwts.hmacOfJson("{\"alg\":\"HS256\"}", claims, KEY));
+        assertThat(this.tokenService.verify(TestJwts.hmacOfJson("{\"alg\":\"HS256\"}",
+                claims.replace(",\"roles\":[\"ADMIN\"]", ""), KEY)).roles()).containsExactly("USER");
+    }
+
     @Test
     void constructWhenIssuerIsPlainHttpOnAnotherHostThenAWarning(CapturedOutput output) {
         new TokenService(new JwtProperties(null, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),

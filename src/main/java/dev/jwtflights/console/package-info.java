@@ -1,0 +1,9 @@
+/**
+ * The H2 console with least privilege: an ADMIN uses it to revoke sessions in SQL (and to disable a user), and for
+ * nothing else. Whatever is typed in its login form, it connects only to the application's own database, as a
+ * database account that reads every table and may change {@code refresh_token} and {@code app_user.enabled}; it
+ * cannot create functions, read or write files, run scripts or reach another database. Its tools and settings pages
+ * are closed. Who may open the console at all (ADMIN) is the login module's page chain. Offers nothing to other
+ * modules.
+ */
+package dev.jwtflights.console;
