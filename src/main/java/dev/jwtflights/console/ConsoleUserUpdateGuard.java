@@ -13,6 +13,9 @@ import org.h2.api.Trigger;
  * An H2 trigger on {@code app_user}: for the console's account, an update may change the {@code enabled} flag and
  * nothing else (no username, password hash or role), since H2 grants rights on whole tables only. Updates by the
  * application's own account pass untouched. Public, with a public constructor, because H2 creates it.
+ * <p>
+ * The trigger that names this class is stored in the database ({@code CONSOLE_UPDATE_GUARD}): before this class is
+ * renamed or moved, the trigger must be dropped, or H2 cannot load it when {@code app_user} is updated.
  */
 public class ConsoleUserUpdateGuard implements Trigger {
 
