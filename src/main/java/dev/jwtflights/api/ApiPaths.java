@@ -9,8 +9,9 @@ import jakarta.servlet.http.HttpServletRequest;
  * {@link #PATTERNS}, and {@code springdoc.paths-to-match} lists the same patterns (a test holds them equal).
  * <p>
  * {@link #matches} decides on the path as the servlet container decoded and normalised it (percent-decoded, path
- * parameters and dot segments removed), never on the raw request URI: {@code /%72eservation} and
- * {@code /reservation;x=1} are routed to the API as {@code /reservation} is, so they are API requests as it is.
+ * parameters and dot segments removed), never on the raw request URI: {@code /%72eservation} is routed to the API as
+ * {@code /reservation} is, so it is an API request as that is. (A URL with path parameters or dot segments, such as
+ * {@code /reservation;x=1}, never gets this far: the request firewall refuses it first.)
  */
 public final class ApiPaths {
 
