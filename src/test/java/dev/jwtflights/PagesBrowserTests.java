@@ -1,6 +1,7 @@
 package dev.jwtflights;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
@@ -136,9 +137,19 @@ class PagesBrowserTests {
             assertThat(user.find(By.tagName("main")).getText()).doesNotContainIgnoringCase("exception")
                 .doesNotContainIgnoringCase("forbidden");
 
+            user.open("/account/sessions");
+            assertPage(user, "Your sessions");
+
             admin.signIn("admin", "admin");
             assertPage(admin, "Flights");
             assertThat(admin.find(By.id("h2-console-link")).getAttribute("href")).endsWith("/h2-console/");
+            Map.of("/account/sessions", "Your sessions", "/admin/sessions", "All sessions", "/admin/users", "Users",
+                    "/admin/events", "Events", "/admin/sessions/end-all", "End every session",
+                    "/admin/users/password?username=secret", "Set a password")
+                .forEach((path, title) -> {
+                    admin.open(path);
+                    assertPage(admin, title);
+                });
             assertNoCspViolations(user);
             assertNoCspViolations(admin);
         }

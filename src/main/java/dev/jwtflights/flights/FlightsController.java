@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.system.PageNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +43,7 @@ class FlightsController {
     @GetMapping("/flights")
     String flights(@RequestParam(name = "notice", required = false) String notice, HttpServletResponse response,
             Model model) {
-        FlightsNotice.of(notice).ifPresent((found) -> {
-            model.addAttribute("notice", found.message());
-            model.addAttribute("noticeIsProblem", found.problem());
-        });
+        PageNotice.show(FlightsNotice.class, notice, model);
         return page(ReservationForm.empty(), Map.of(), response, model);
     }
 

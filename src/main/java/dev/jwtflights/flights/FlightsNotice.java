@@ -1,13 +1,12 @@
 package dev.jwtflights.flights;
 
-import java.util.Arrays;
-import java.util.Optional;
+import dev.jwtflights.system.PageNotice;
 
 /**
  * What the flights page says after an admin's change (Post/Redirect/Get): a query parameter of {@code /flights}
  * naming one of these, never any data.
  */
-enum FlightsNotice {
+enum FlightsNotice implements PageNotice {
 
     ADDED("added", "The reservation was added.", false),
     DELETED("deleted", "The reservation was deleted.", false),
@@ -28,20 +27,23 @@ enum FlightsNotice {
         this.problem = problem;
     }
 
-    String message() {
+    @Override
+    public String parameter() {
+        return this.parameter;
+    }
+
+    @Override
+    public String message() {
         return this.message;
     }
 
-    boolean problem() {
+    @Override
+    public boolean problem() {
         return this.problem;
     }
 
     String redirect() {
         return "redirect:/flights?notice=" + this.parameter;
-    }
-
-    static Optional<FlightsNotice> of(String parameter) {
-        return Arrays.stream(values()).filter((notice) -> notice.parameter.equals(parameter)).findFirst();
     }
 
 }

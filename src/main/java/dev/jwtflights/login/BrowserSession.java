@@ -4,10 +4,12 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.sessions.Refusal;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.sessions.TokenPair;
+import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenAuthentication;
@@ -20,9 +22,15 @@ import org.springframework.stereotype.Component;
 /**
  * A browser's login session, carried by the two cookies: starting it at login, recognising it on every page
  * (renewing it silently when the access token is missing or expired) and ending it at logout.
+ * <p>
+ * An access token whose session has ended is not recognised: the page then tries to renew, which fails for the same
+ * reason, and the person lands on the login page with it.
  */
 @Component
 class BrowserSession {
+
+    /** The sign-out form's parameter that ends every session of the person, not only this one. */
+    static final String EVERYWHERE_PARAMETER = "everywhere";
 
     /** Request attribute: why the session could not be renewed ({@link Refusal}), for the login page. */
     static final String REFUSAL_ATTRIBUTE = BrowserSession.class.getName() + ".refusal";
@@ -37,10 +45,13 @@ class BrowserSession {
 
     private final AuthCookies cookies;
 
-    BrowserSession(TokenService accessTokens, Sessions sessions, AuthCookies cookies) {
+    private final EndedSessions endedSessions;
+
+    BrowserSession(TokenService accessTokens, Sessions sessions, AuthCookies cookies, EndedSessions endedSessions) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.cookies = cookies;
+        this.endedSessions = endedSessions;
     }
 
     /**
@@ -48,7 +59,7 @@ class BrowserSession {
      * @return whether the session started
      */
     boolean start(String username, HttpServletRequest request, HttpServletResponse response) {
-        if (this.sessions.start(username) instanceof TokenGrant.Granted granted) {
+        if (this.sessions.start(username, Client.of(request)) instanceof TokenGrant.Granted granted) {
             this.cookies.write(request, response, granted.tokens());
             return true;
         }
@@ -76,7 +87,7 @@ class BrowserSession {
         }
         request.setAttribute(RENEWED_ATTRIBUTE, Boolean.TRUE);
         Optional<String> refresh = this.cookies.refreshToken(request);
-        TokenGrant grant = refresh.isPresent() ? this.sessions.renew(refresh.get())
+        TokenGrant grant = refresh.isPresent() ? this.sessions.renew(refresh.get(), Client.of(request))
                 : new TokenGrant.Refused(Refusal.MISSING);
         if (grant instanceof TokenGrant.Granted granted) {
             TokenPair tokens = granted.tokens();
@@ -91,20 +102,40 @@ class BrowserSession {
     }
 
     /**
-     * Ends the request's session: revokes it (found by the refresh cookie, or else by the access cookie) and clears
-     * both cookies.
+     * Ends the request's session (found by the refresh cookie, or else by the access cookie) and clears both cookies.
+     * With {@value #EVERYWHERE_PARAMETER} set, ends every session of the person whose cookies these are.
      */
     void end(HttpServletRequest request, HttpServletResponse response) {
-        boolean revoked = this.cookies.refreshToken(request).map(this.sessions::revoke).orElse(false);
-        if (!revoked) {
-            this.cookies.accessToken(request).flatMap(this::verified).ifPresent(this.sessions::revoke);
+        Client client = Client.of(request);
+        boolean everywhere = request.getParameter(EVERYWHERE_PARAMETER) != null;
+        boolean ended = this.cookies.refreshToken(request)
+            .map((refresh) -> everywhere ? this.sessions.signOutEverywhere(refresh, client)
+                    : this.sessions.signOut(refresh, client))
+            .orElse(false);
+        if (!ended) {
+            this.cookies.accessToken(request)
+                .flatMap(this::verified)
+                .ifPresent((access) -> {
+                    if (everywhere) {
+                        this.sessions.signOutEverywhere(access, client);
+                    }
+                    else {
+                        this.sessions.signOut(access, client);
+                    }
+                });
         }
         this.cookies.clear(request, response);
     }
 
+    /** The access token of a cookie, if it is valid and its session has not ended. */
     private Optional<AccessToken> verified(String value) {
         try {
-            return Optional.of(this.accessTokens.verify(value));
+            AccessToken token = this.accessTokens.verify(value);
+            if (this.endedSessions.contains(token.sessionId())) {
+                log.debug("Access token cookie of the ended session {} refused", token.sessionId());
+                return Optional.empty();
+            }
+            return Optional.of(token);
         }
         catch (InvalidTokenException ex) {
             log.debug("Access token cookie refused ({})", ex.getMessage());

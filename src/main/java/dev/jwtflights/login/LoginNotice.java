@@ -12,7 +12,13 @@ enum LoginNotice {
     SIGNED_OUT("logout", "You have signed out."),
     EXPIRED("expired", "Your session has expired. Please sign in again."),
     REVOKED("revoked", "Your session was ended by an administrator. Please sign in again."),
-    REUSED("reused", "For your safety you were signed out, because an old session token was used again.");
+    REUSED("reused", "For your safety you were signed out, because an old session token was used again."),
+    ENDED_ELSEWHERE("ended", "This session was ended from another of your devices. Please sign in again."),
+    PASSWORD_CHANGED("password-changed", "Your password was changed by an administrator. Please sign in with the new "
+            + "password."),
+    SESSION_LIMIT("session-limit", "This session was ended because you signed in on too many devices. Please sign in "
+            + "again."),
+    DISABLED("disabled", "Your account was disabled by an administrator, and your sessions were ended.");
 
     private final String parameter;
 
@@ -39,7 +45,12 @@ enum LoginNotice {
         return switch (refusal) {
             case MISSING -> NONE;
             case UNKNOWN, EXPIRED, ERROR -> EXPIRED;
-            case REVOKED, USER_DISABLED -> REVOKED;
+            case REVOKED -> REVOKED;
+            case USER_DISABLED -> DISABLED;
+            case SIGNED_OUT -> SIGNED_OUT;
+            case ENDED_ELSEWHERE -> ENDED_ELSEWHERE;
+            case PASSWORD_CHANGED -> PASSWORD_CHANGED;
+            case SESSION_LIMIT -> SESSION_LIMIT;
             case REUSED -> REUSED;
         };
     }

@@ -34,8 +34,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 class LoginSecurityConfiguration {
 
-    static final String PAGE_POLICY = "default-src 'self'; object-src 'none'; base-uri 'self'; "
-            + "form-action 'self'; frame-ancestors 'none'";
+    /**
+     * Everything from our own origin only; images also as {@code data:} URLs, which is how Bootstrap draws the marks of
+     * its checkboxes and selects.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * The H2 console is a page of frames with inline scripts, inline event handlers and inline styles, whose query
@@ -49,6 +53,9 @@ class LoginSecurityConfiguration {
     static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), camera=(), display-capture=(), "
             + "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
             + "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()";
+
+    /** The pages only administrators see. */
+    private static final String ADMIN_PATHS = "/admin/**";
 
     private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/favicon.svg" };
@@ -84,6 +91,8 @@ class LoginSecurityConfiguration {
         csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
         http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
             .permitAll()
+            .requestMatchers(ADMIN_PATHS)
+            .hasRole(Role.ADMIN.name())
             .anyRequest()
             .authenticated())
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -3,6 +3,7 @@ package dev.jwtflights.oauth;
 import java.util.Arrays;
 
 import dev.jwtflights.api.ApiPaths;
+import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -52,7 +53,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService, JsonMapper jsonMapper) {
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService,
+            EndedSessions endedSessions, JsonMapper jsonMapper) {
         String issuer = tokenService.issuer();
         BearerProblems problems = new BearerProblems(jsonMapper, issuer);
         OAuth2ProtectedResourceMetadataFilter metadata = new OAuth2ProtectedResourceMetadataFilter();
@@ -81,7 +83,7 @@ class ApiSecurityConfiguration {
             .logout((logout) -> logout.disable())
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .addFilterBefore(metadata, BasicAuthenticationFilter.class)
-            .addFilterBefore(new BearerTokenFilter(tokenService, problems, anyOf(TOKEN_ENDPOINTS),
+            .addFilterBefore(new BearerTokenFilter(tokenService, endedSessions, problems, anyOf(TOKEN_ENDPOINTS),
                     this.contextRepository), BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems));

@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenAuthentication;
@@ -25,9 +26,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates API requests by {@code Authorization: Bearer <access token>}, and by nothing else: cookies are not
- * read here. A refused token ends the request with a 401 ({@code error="invalid_token"}, written by Spring Security's
- * {@code BearerTokenAuthenticationEntryPoint}); the reason goes to the log only. Built by the security configuration,
- * not a bean of its own.
+ * read here. A token is refused when the token service refuses it, or when its session has ended (signed out, ended
+ * by its person or an administrator, in SQL too): that ends the request with a 401 ({@code error="invalid_token"},
+ * written by Spring Security's {@code BearerTokenAuthenticationEntryPoint}); the reason goes to the log only. Built by
+ * the security configuration, not a bean of its own.
  * <p>
  * Why not Spring Security's resource server ({@code oauth2ResourceServer(jwt -> jwt.decoder(...))}): it was built, with
  * a {@code JwtDecoder} backed by the same token service, and measured against this filter with
@@ -45,6 +47,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final TokenService tokenService;
 
+    private final EndedSessions endedSessions;
+
     private final AuthenticationEntryPoint entryPoint;
 
     private final RequestMatcher ignored;
@@ -57,9 +61,10 @@ final class BearerTokenFilter extends OncePerRequestFilter {
      * @param ignored requests whose Authorization header is not looked at (the token endpoints, which clients may
      * call with the very access token that just expired)
      */
-    BearerTokenFilter(TokenService tokenService, AuthenticationEntryPoint entryPoint, RequestMatcher ignored,
-            SecurityContextRepository contextRepository) {
+    BearerTokenFilter(TokenService tokenService, EndedSessions endedSessions, AuthenticationEntryPoint entryPoint,
+            RequestMatcher ignored, SecurityContextRepository contextRepository) {
         this.tokenService = tokenService;
+        this.endedSessions = endedSessions;
         this.entryPoint = entryPoint;
         this.ignored = ignored;
         this.contextRepository = contextRepository;
@@ -83,11 +88,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             token = this.tokenService.verify(header.substring(BEARER.length()).strip());
         }
         catch (InvalidTokenException ex) {
-            log.info("Bearer token refused for {} {}: {}", request.getMethod(), request.getRequestURI(),
-                    ex.getMessage());
-            this.contextHolder.clearContext();
-            this.entryPoint.commence(request, response,
-                    new InvalidBearerTokenException("The access token is invalid or expired"));
+            refuse(request, response, ex.getMessage());
+            return;
+        }
+        if (this.endedSessions.contains(token.sessionId())) {
+            refuse(request, response, "session " + token.sessionId() + " of user '" + token.username() + "' has ended");
             return;
         }
         SecurityContext context = this.contextHolder.createEmptyContext();
@@ -95,6 +100,14 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         this.contextHolder.setContext(context);
         this.contextRepository.saveContext(context, request, response);
         chain.doFilter(request, response);
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, String reason)
+            throws IOException, ServletException {
+        log.info("Bearer token refused for {} {}: {}", request.getMethod(), request.getRequestURI(), reason);
+        this.contextHolder.clearContext();
+        this.entryPoint.commence(request, response,
+                new InvalidBearerTokenException("The access token is invalid or expired"));
     }
 
 }

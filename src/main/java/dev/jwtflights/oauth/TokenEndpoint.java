@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
+import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenService;
@@ -95,7 +96,7 @@ class TokenEndpoint {
     ResponseEntity<Object> tokenFromForm(@RequestBody(required = false) MultiValueMap<String, String> form,
             HttpServletRequest request) {
         refuseQuery(request);
-        return token(TokenRequest.of(new FormParameters(form)));
+        return token(TokenRequest.of(new FormParameters(form)), Client.of(request));
     }
 
     @PostMapping(path = "/token", consumes = JSON)
@@ -119,7 +120,7 @@ class TokenEndpoint {
             schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         refuseQuery(request);
-        return token(body.passwordUnlessNamed());
+        return token(body.passwordUnlessNamed(), Client.of(request));
     }
 
     @PostMapping(path = "/refresh", consumes = FORM)
@@ -127,7 +128,7 @@ class TokenEndpoint {
     ResponseEntity<Object> refreshFromForm(@RequestBody(required = false) MultiValueMap<String, String> form,
             HttpServletRequest request) {
         refuseQuery(request);
-        return refresh(RefreshTokenRequest.of(new FormParameters(form)).refreshToken());
+        return refresh(RefreshTokenRequest.of(new FormParameters(form)).refreshToken(), Client.of(request));
     }
 
     @PostMapping(path = "/refresh", consumes = JSON)
@@ -150,7 +151,7 @@ class TokenEndpoint {
             schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> refresh(@RequestBody RefreshTokenRequest body, HttpServletRequest request) {
         refuseQuery(request);
-        return refresh(body.refreshToken());
+        return refresh(body.refreshToken(), Client.of(request));
     }
 
     @PostMapping(path = "/revoke", consumes = FORM)
@@ -158,14 +159,14 @@ class TokenEndpoint {
     ResponseEntity<Object> revokeFromForm(@RequestBody(required = false) MultiValueMap<String, String> form,
             HttpServletRequest request) {
         refuseQuery(request);
-        return revoke(RevocationRequest.of(new FormParameters(form)).tokenToRevoke());
+        return revoke(RevocationRequest.of(new FormParameters(form)).tokenToRevoke(), Client.of(request));
     }
 
     @PostMapping(path = "/revoke", consumes = JSON)
     @Operation(summary = "Sign out: revoke a session by its refresh token or an access token (RFC 7009)",
             description = "Ends the whole session of the token. Always 200 with {}, also for an unknown, expired or "
-                    + "already revoked token. Access tokens already issued stay valid until they expire (one minute "
-                    + "by default).")
+                    + "already revoked token. The session's access tokens are refused from then on, as its refresh "
+                    + "tokens are.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = FORM, schema = @Schema(implementation = RevocationRequest.class)),
             @Content(mediaType = JSON, schema = @Schema(implementation = RevocationRequest.class)) })
@@ -180,21 +181,21 @@ class TokenEndpoint {
             schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> revoke(@RequestBody RevocationRequest body, HttpServletRequest request) {
         refuseQuery(request);
-        return revoke(body.tokenToRevoke());
+        return revoke(body.tokenToRevoke(), Client.of(request));
     }
 
-    private ResponseEntity<Object> token(TokenRequest request) {
+    private ResponseEntity<Object> token(TokenRequest request, Client client) {
         if (request.grantType() == null) {
             throw new InvalidTokenRequestException("'grant_type' is required");
         }
         return switch (request.grantType()) {
-            case TokenRequest.PASSWORD -> password(request.username(), request.password());
-            case TokenRequest.REFRESH_TOKEN -> refresh(request.refreshToken());
+            case TokenRequest.PASSWORD -> password(request.username(), request.password(), client);
+            case TokenRequest.REFRESH_TOKEN -> refresh(request.refreshToken(), client);
             default -> error(TokenError.unsupportedGrantType("grant_type must be 'password' or 'refresh_token'"));
         };
     }
 
-    private ResponseEntity<Object> password(String username, String password) {
+    private ResponseEntity<Object> password(String username, String password, Client client) {
         if (username == null || password == null) {
             throw new InvalidTokenRequestException("'username' and 'password' are required");
         }
@@ -213,27 +214,27 @@ class TokenEndpoint {
                     ex);
             return error(TokenError.INVALID_GRANT);
         }
-        return answer(this.sessions.start(authentication.getName()));
+        return answer(this.sessions.start(authentication.getName(), client));
     }
 
-    private ResponseEntity<Object> refresh(String refreshToken) {
+    private ResponseEntity<Object> refresh(String refreshToken, Client client) {
         if (refreshToken == null) {
             throw new InvalidTokenRequestException("'refresh_token' is required");
         }
-        return answer(this.sessions.renew(refreshToken));
+        return answer(this.sessions.renew(refreshToken, client));
     }
 
     /**
      * Ends the session of the token, whichever kind it is: an access token of ours that is still valid names its
      * session; anything else is looked for as a refresh token.
      */
-    private ResponseEntity<Object> revoke(String token) {
+    private ResponseEntity<Object> revoke(String token, Client client) {
         AccessToken accessToken = accessTokenOrNull(token);
         if (accessToken != null) {
-            this.sessions.revoke(accessToken);
+            this.sessions.signOut(accessToken, client);
         }
         else {
-            this.sessions.revoke(token);
+            this.sessions.signOut(token, client);
         }
         return ok(Map.of());
     }

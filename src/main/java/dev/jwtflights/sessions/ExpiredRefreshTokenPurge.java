@@ -4,20 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.jwtflights.system.Purge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deletes, every hour (the first time an hour after the start), the sessions whose refresh tokens all expired more
- * than a day ago. An expired token is refused whether or not its row is still there, so this changes no answer; it
- * only keeps {@code refresh_token} from growing forever. A session that is still alive keeps every row.
+ * Deletes the sessions whose refresh tokens all expired more than a day ago (run by the housekeeping: as soon as the
+ * application is ready, then every hour). An expired token is refused whether or not its row is still there, so this
+ * changes no answer; it only keeps {@code refresh_token} from growing forever. A session that is still alive keeps
+ * every row. Several instances may purge at once: each deletes what is still there.
  */
 @Component
-class ExpiredRefreshTokenPurge {
+class ExpiredRefreshTokenPurge implements Purge {
 
     /** Kept a day after expiry, for whoever reads the table. */
     static final Duration RETENTION = Duration.ofDays(1);
@@ -33,7 +34,7 @@ class ExpiredRefreshTokenPurge {
         this.clock = clock;
     }
 
-    @Scheduled(initialDelayString = "PT1H", fixedDelayString = "PT1H")
+    @Override
     @Transactional
     public int purge() {
         Instant cutoff = this.clock.instant().minus(RETENTION);

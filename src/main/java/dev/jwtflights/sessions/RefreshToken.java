@@ -8,6 +8,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import dev.jwtflights.system.Client;
 
 /**
  * One issued refresh token. Only the SHA-256 hash of the cookie value is stored. All tokens of one login share a
@@ -48,11 +49,21 @@ class RefreshToken {
     @Column(nullable = false)
     private int generation;
 
+    @Column(name = "ip_address", length = 45)
+    private String ipAddress;
+
+    @Column(name = "user_agent", length = 255)
+    private String userAgent;
+
+    /** Why the application ended the session ({@link EndCause}); {@code null} if it did not (SQL, or active). */
+    @Column(name = "end_reason", length = 30)
+    private String endReason;
+
     protected RefreshToken() {
     }
 
     RefreshToken(String username, String tokenHash, String familyId, Instant createdAt, Instant expiresAt,
-            Instant sessionStartedAt, int generation) {
+            Instant sessionStartedAt, int generation, Client client) {
         this.username = username;
         this.tokenHash = tokenHash;
         this.familyId = familyId;
@@ -61,6 +72,8 @@ class RefreshToken {
         this.expiresAt = expiresAt;
         this.sessionStartedAt = sessionStartedAt;
         this.generation = generation;
+        this.ipAddress = client.ipAddress();
+        this.userAgent = client.userAgent();
     }
 
     public Long getId() {
@@ -102,6 +115,18 @@ class RefreshToken {
     /** 0 for the token issued at login, one more at every rotation. */
     public int getGeneration() {
         return this.generation;
+    }
+
+    public String getIpAddress() {
+        return this.ipAddress;
+    }
+
+    public String getUserAgent() {
+        return this.userAgent;
+    }
+
+    public String getEndReason() {
+        return this.endReason;
     }
 
     @Override

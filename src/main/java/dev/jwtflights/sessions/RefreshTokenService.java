@@ -7,13 +7,18 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.Account;
@@ -22,6 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,6 +42,9 @@ import org.springframework.transaction.annotation.Transactional;
  * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write; and every
  * change to a user's sessions holds a lock on that user's row, so that a revocation cannot miss a token that a
  * concurrent rotation is adding.
+ * <p>
+ * Every session that starts, renews or ends is published as a {@link SessionEvent} inside the same transaction.
+ * A user has at most {@code app.jwt.max-sessions-per-user} sessions: a login beyond that ends their oldest.
  */
 @EnableConfigurationProperties(SessionProperties.class)
 @Service
@@ -56,39 +67,54 @@ class RefreshTokenService {
 
     private final Clock clock;
 
+    private final ApplicationEventPublisher events;
+
     private final SecureRandom random = new SecureRandom();
 
     RefreshTokenService(RefreshTokenRepository refreshTokens, UserAccounts accounts, TokenService accessTokens,
-            SessionProperties properties, Clock clock) {
+            SessionProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.refreshTokens = refreshTokens;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
      * Starts a login session for a user who just proved who they are: a new family with its first token.
      */
     @Transactional
-    TokenGrant start(String username) {
+    TokenGrant start(String username, Client client) {
         Optional<Account> account = this.accounts.lockForSessionChange(username);
         if (account.isEmpty() || !account.get().enabled()) {
             log.info("Login refused for user '{}': the user is gone or disabled", username);
             return new TokenGrant.Refused(Refusal.USER_DISABLED);
         }
         Instant now = this.clock.instant();
+        endOldestOverLimit(username, now, client);
         String familyId = UUID.randomUUID().toString();
-        IssuedRefreshToken token = issue(username, familyId, now, now, 0);
+        IssuedRefreshToken token = issue(username, familyId, now, now, 0, client);
         log.info("Login: user '{}' started session {}", username, familyId);
+        this.events.publishEvent(new SessionEvent.Started(username, familyId, now, client));
         return granted(account.get(), token);
+    }
+
+    /** Makes room for one more session: ends the user's oldest ones while they have the most they may have. */
+    private void endOldestOverLimit(String username, Instant now, Client client) {
+        List<RefreshToken> active = this.refreshTokens.findActiveSessionsOf(username, now);
+        int keep = this.properties.maxSessionsPerUser() - 1;
+        if (active.size() > keep) {
+            List<String> oldest = active.subList(keep, active.size()).stream().map(RefreshToken::getFamilyId).toList();
+            end(username, oldest, EndCause.SESSION_LIMIT, null, now, client);
+        }
     }
 
     /**
      * Exchanges a refresh token for new tokens of the same session, or says why not.
      */
     @Transactional
-    TokenGrant rotate(String value) {
+    TokenGrant rotate(String value, Client client) {
         if (value == null || value.isEmpty()) {
             return new TokenGrant.Refused(Refusal.MISSING);
         }
@@ -101,7 +127,7 @@ class RefreshTokenService {
             return new TokenGrant.Refused(Refusal.UNKNOWN);
         }
         Instant now = this.clock.instant();
-        Refusal failure = checkUsable(token, now);
+        Refusal failure = refusalOf(token, now);
         if (failure != null) {
             log.info("Refresh refused for user '{}' session {}: {}", token.getUsername(), token.getFamilyId(),
                     failure);
@@ -110,9 +136,9 @@ class RefreshTokenService {
         if (this.refreshTokens.existsByFamilyIdAndActiveFalse(token.getFamilyId())) {
             // Part of the session was revoked (by an admin's UPDATE that missed a token added meanwhile, say):
             // all of it is.
-            revokeFamily(token.getFamilyId(), token.getUsername());
-            log.info("Refresh refused for user '{}' session {}: the session was revoked", token.getUsername(),
-                    token.getFamilyId());
+            int revoked = this.refreshTokens.revokeFamily(token.getFamilyId(), null);
+            log.info("Refresh refused for user '{}' session {}: the session was revoked ({} more active tokens now "
+                    + "are)", token.getUsername(), token.getFamilyId(), revoked);
             return new TokenGrant.Refused(Refusal.REVOKED);
         }
         if (user.isEmpty() || !user.get().enabled()) {
@@ -127,21 +153,21 @@ class RefreshTokenService {
             if (!current.isActive()) {
                 log.info("Refresh refused for user '{}' session {}: revoked meanwhile", token.getUsername(),
                         token.getFamilyId());
-                return new TokenGrant.Refused(Refusal.REVOKED);
+                return new TokenGrant.Refused(EndCause.refusalOf(current.getEndReason()));
             }
             usedAt = current.getUsedAt();
         }
         if (usedAt != null && !withinGrace(usedAt, now)) {
-            int revoked = this.refreshTokens.revokeFamily(token.getFamilyId());
             log.warn("SECURITY: refresh token reuse detected for user '{}' session {}: the token was rotated at {}; "
-                    + "revoked the session ({} active tokens)", token.getUsername(), token.getFamilyId(), usedAt,
-                    revoked);
+                    + "ending the session", token.getUsername(), token.getFamilyId(), usedAt);
+            end(token.getUsername(), List.of(token.getFamilyId()), EndCause.REUSE_DETECTED, null, now, client);
             return new TokenGrant.Refused(Refusal.REUSED);
         }
         IssuedRefreshToken next = issue(token.getUsername(), token.getFamilyId(), now, token.getSessionStartedAt(),
-                token.getGeneration() + 1);
+                token.getGeneration() + 1, client);
         log.info("Refresh: user '{}' session {} rotated its refresh token{}", token.getUsername(),
                 token.getFamilyId(), (usedAt != null) ? " (again, within the reuse grace)" : "");
+        this.events.publishEvent(new SessionEvent.Renewed(token.getUsername(), token.getFamilyId(), now, client));
         return granted(user.get(), next);
     }
 
@@ -167,35 +193,154 @@ class RefreshTokenService {
     }
 
     /**
-     * Revokes the session that the given refresh token belongs to; unknown tokens are ignored.
+     * Signs out the session that the given refresh token belongs to; unknown tokens are ignored.
      * @return the session id, if the token was known
      */
     @Transactional
-    Optional<String> revokeSessionOf(String value) {
+    Optional<String> signOut(String value, Client client) {
         Optional<String> owner = (value == null) ? Optional.empty() : ownerOf(value);
         owner.ifPresent(this.accounts::lockForSessionChange);
         Optional<RefreshToken> token = owner.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value)));
-        token.ifPresent((found) -> revokeFamily(found.getFamilyId(), found.getUsername()));
+        token.ifPresent((found) -> end(found.getUsername(), List.of(found.getFamilyId()), EndCause.LOGGED_OUT, null,
+                this.clock.instant(), client));
         return token.map(RefreshToken::getFamilyId);
     }
 
     /**
-     * Revokes every token of a login session.
+     * Signs out every session of the user whose refresh token this is, if the token still stands for an active
+     * session: a token that was rotated (outside the reuse grace), revoked or expired ends nothing.
+     * @return whether the token was usable (and every session of its user has ended)
      */
     @Transactional
-    void revokeSession(String sessionId, String username) {
+    boolean signOutEverywhere(String value, Client client) {
+        Optional<String> owner = (value == null) ? Optional.empty() : ownerOf(value);
+        owner.ifPresent(this.accounts::lockForSessionChange);
+        Optional<RefreshToken> token = owner.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value)));
+        Instant now = this.clock.instant();
+        boolean usable = token.isPresent() && refusalOf(token.get(), now) == null
+                && (token.get().getUsedAt() == null || withinGrace(token.get().getUsedAt(), now))
+                && !this.refreshTokens.existsByFamilyIdAndActiveFalse(token.get().getFamilyId());
+        if (usable) {
+            endAllOf(token.get().getUsername(), null, EndCause.LOGGED_OUT, null, client);
+        }
+        return usable;
+    }
+
+    /**
+     * Ends one session, if it is active and, when an owner is given, theirs.
+     * @param owner the user the session must belong to, or {@code null} for any user's (an administrator's call)
+     * @param actor who ends it when that is not its owner, or {@code null}
+     * @return whether it was active and now has ended
+     */
+    @Transactional
+    boolean endSession(String sessionId, String owner, EndCause cause, String actor, Client client) {
+        Optional<String> username = this.refreshTokens.findUsernameByFamilyId(sessionId)
+            .filter((found) -> owner == null || found.equals(owner));
+        if (username.isEmpty()) {
+            return false;
+        }
+        this.accounts.lockForSessionChange(username.get());
+        return !end(username.get(), List.of(sessionId), cause, actor, this.clock.instant(), client).isEmpty();
+    }
+
+    /**
+     * Ends every active session of a user, except one if it is given.
+     * @param except a session to keep (the caller's own), or {@code null}
+     * @return the sessions that ended
+     */
+    @Transactional
+    List<String> endAllOf(String username, String except, EndCause cause, String actor, Client client) {
         this.accounts.lockForSessionChange(username);
-        revokeFamily(sessionId, username);
+        Instant now = this.clock.instant();
+        List<String> active = this.refreshTokens.findActiveSessionsOf(username, now)
+            .stream()
+            .map(RefreshToken::getFamilyId)
+            .filter((sessionId) -> !sessionId.equals(except))
+            .toList();
+        return end(username, active, cause, actor, now, client);
     }
 
-    private void revokeFamily(String sessionId, String username) {
-        int revoked = this.refreshTokens.revokeFamily(sessionId);
-        log.info("Revoked session {} of user '{}' ({} active tokens)", sessionId, username, revoked);
+    /**
+     * Ends every active session of every user, except one if it is given: what an administrator does after a breach.
+     * Users are locked in the order of their names, as every other caller locks one user at most.
+     * @return how many sessions ended
+     */
+    @Transactional
+    int endEveryone(String except, String actor, Client client) {
+        int ended = 0;
+        for (String username : activeSessionCounts().keySet()) {
+            ended += endAllOf(username, except, EndCause.ENDED_BY_ADMIN, actor, client).size();
+        }
+        return ended;
     }
 
-    private Refusal checkUsable(RefreshToken token, Instant now) {
+    /** The active sessions of a user, newest login first. */
+    @Transactional(readOnly = true)
+    List<ActiveSession> activeSessionsOf(String username) {
+        return this.refreshTokens.findActiveSessionsOf(username, this.clock.instant())
+            .stream()
+            .map(this::describe)
+            .toList();
+    }
+
+    /**
+     * One page of the active sessions, newest login first.
+     * @param username only this user's, or {@code null} for everyone's
+     */
+    @Transactional(readOnly = true)
+    Page<ActiveSession> activeSessions(String username, int page, int size) {
+        PageRequest request = PageRequest.of(page, size);
+        Instant now = this.clock.instant();
+        Page<RefreshToken> found = (username != null) ? this.refreshTokens.findActiveSessionsOf(username, now, request)
+                : this.refreshTokens.findActiveSessions(now, request);
+        return found.map(this::describe);
+    }
+
+    /** How many active sessions each user with any has, by username in order. */
+    @Transactional(readOnly = true)
+    Map<String, Long> activeSessionCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (Object[] row : this.refreshTokens.countActiveSessionsByUsername(this.clock.instant())) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** The sessions that issued a token after the given time and have ended since (by the application or in SQL). */
+    @Transactional(readOnly = true)
+    List<String> endedSessionsIssuingSince(Instant since) {
+        return this.refreshTokens.findEndedSessionsIssuingSince(since);
+    }
+
+    private ActiveSession describe(RefreshToken head) {
+        return new ActiveSession(head.getFamilyId(), head.getUsername(), head.getUserAgent(), head.getIpAddress(),
+                head.getSessionStartedAt(), (head.getGeneration() > 0) ? head.getCreatedAt() : null,
+                head.getExpiresAt());
+    }
+
+    /**
+     * Ends sessions of one user (whose row the caller has locked) and publishes what ended.
+     * @return the sessions that were active and now have ended
+     */
+    private List<String> end(String username, Collection<String> sessionIds, EndCause cause, String actor,
+            Instant now, Client client) {
+        List<String> ended = new ArrayList<>();
+        for (String sessionId : sessionIds) {
+            if (this.refreshTokens.revokeFamily(sessionId, cause.name()) > 0) {
+                ended.add(sessionId);
+            }
+        }
+        if (!ended.isEmpty()) {
+            log.info("Ended {} session(s) of user '{}' ({}{}): {}", ended.size(), username, cause,
+                    (actor != null) ? ", by '" + actor + "'" : "", ended);
+            this.events.publishEvent(new SessionEvent.Ended(username, ended, cause, actor, now, client));
+        }
+        return ended;
+    }
+
+    private Refusal refusalOf(RefreshToken token, Instant now) {
         if (!token.isActive()) {
-            return Refusal.REVOKED;
+            return EndCause.refusalOf(token.getEndReason());
         }
         if (!now.isBefore(token.getExpiresAt())) {
             return Refusal.EXPIRED;
@@ -209,13 +354,13 @@ class RefreshTokenService {
     }
 
     private IssuedRefreshToken issue(String username, String familyId, Instant now, Instant sessionStartedAt,
-            int generation) {
+            int generation, Client client) {
         Instant slidingEnd = now.plus(this.properties.refreshTokenTtl());
         Instant sessionEnd = sessionStartedAt.plus(this.properties.sessionMaxLifetime());
         Instant expiresAt = slidingEnd.isBefore(sessionEnd) ? slidingEnd : sessionEnd;
         String value = newTokenValue();
         this.refreshTokens.save(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt,
-                generation));
+                generation, client));
         return new IssuedRefreshToken(value, familyId, expiresAt);
     }
 

@@ -11,10 +11,17 @@ public final class LogSafe {
     }
 
     public static String text(String value) {
+        return text(value, MAX_LENGTH);
+    }
+
+    /**
+     * @param maxLength how many characters of the value are kept; a longer value is cut there and ends in "..."
+     */
+    public static String text(String value, int maxLength) {
         if (value == null) {
             return "";
         }
-        String shortened = (value.length() > MAX_LENGTH) ? value.substring(0, MAX_LENGTH) + "..." : value;
+        String shortened = (value.length() > maxLength) ? value.substring(0, maxLength) + "..." : value;
         // Control and format characters, line and paragraph separators: nothing that could forge a log line.
         return shortened.replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
     }

@@ -25,6 +25,12 @@ public final class Settings {
         }
     }
 
+    public static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be a positive number");
+        }
+    }
+
     public static void requireNotNegative(Duration value, String name) {
         if (value == null || value.isNegative()) {
             throw new IllegalArgumentException(name + " must not be negative");

@@ -112,6 +112,14 @@ public class TokenService {
     }
 
     /**
+     * How long after its issue an access token is still accepted: its lifetime ({@code app.jwt.access-token-ttl})
+     * plus the allowed clock skew. A session that ended longer ago than that has no access token left that works.
+     */
+    public Duration maxAcceptedAge() {
+        return this.properties.accessTokenTtl().plus(this.properties.clockSkew());
+    }
+
+    /**
      * Signs a new access token for the given user and login session.
      */
     public AccessToken issue(String username, Collection<String> roles, String sessionId) {

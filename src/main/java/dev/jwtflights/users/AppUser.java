@@ -55,6 +55,10 @@ class AppUser {
         return this.passwordHash;
     }
 
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
     public Role getRole() {
         return this.role;
     }

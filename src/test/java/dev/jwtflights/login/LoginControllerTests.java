@@ -42,7 +42,9 @@ class LoginControllerTests {
 
     @ParameterizedTest
     @CsvSource({ "error, Login failed", "logout, You have signed out", "expired, Your session has expired",
-            "revoked, ended by an administrator", "reused, an old session token was used again" })
+            "revoked, ended by an administrator", "reused, an old session token was used again",
+            "ended, ended from another of your devices", "password-changed, Your password was changed",
+            "session-limit, signed in on too many devices", "disabled, Your account was disabled" })
     void loginPageSaysWhyThePersonIsThere(String parameter, String message) throws Exception {
         this.mvc.perform(get("/login").param(parameter, ""))
             .andExpect(status().isOk())

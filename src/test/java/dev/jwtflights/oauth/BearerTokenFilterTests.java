@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.ServletException;
+import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.TokenAuthentication;
@@ -29,6 +30,8 @@ import org.springframework.security.web.context.RequestAttributeSecurityContextR
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * The API's bearer filter with the real token service: a valid token authenticates the request with its roles, a
@@ -45,7 +48,9 @@ class BearerTokenFilterTests {
 
     private final AtomicReference<AuthenticationException> refusal = new AtomicReference<>();
 
-    private final BearerTokenFilter filter = new BearerTokenFilter(this.tokenService,
+    private final EndedSessions endedSessions = mock(EndedSessions.class);
+
+    private final BearerTokenFilter filter = new BearerTokenFilter(this.tokenService, this.endedSessions,
             (request, response, exception) -> this.refusal.set(exception),
             PathPatternRequestMatcher.withDefaults().matcher("/api/auth/token"),
             new RequestAttributeSecurityContextRepository());
@@ -111,6 +116,35 @@ class BearerTokenFilterTests {
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
         assertThat(output).contains("Bearer token refused for GET /reservation: refused by the JWT parser")
             .doesNotContain(token.value());
+    }
+
+    @Test
+    void filterWhenTheTokensSessionHasEndedThenInvalidTokenThoughTheTokenIsValid(CapturedOutput output)
+            throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        given(this.endedSessions.contains("session-1")).willReturn(true);
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class)
+            .hasMessage("The access token is invalid or expired");
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+        assertThat(output).contains("Bearer token refused for GET /reservation: session session-1 of user 'secret' "
+                + "has ended").doesNotContain(token.value());
+    }
+
+    @Test
+    void filterWhenAnotherSessionHasEndedThenThisTokenStillWorks() throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        given(this.endedSessions.contains("session-2")).willReturn(true);
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNotNull();
+        assertThat(this.refusal.get()).isNull();
     }
 
     @Test

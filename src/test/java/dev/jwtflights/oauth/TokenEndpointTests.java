@@ -10,6 +10,7 @@ import dev.jwtflights.sessions.Refusal;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.sessions.TokenPair;
+import dev.jwtflights.system.Client;
 import dev.jwtflights.test.WebSecurityTestConfiguration;
 import dev.jwtflights.tokens.AccessToken;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 
@@ -89,7 +91,7 @@ class TokenEndpointTests {
     @Test
     void tokenWhenSessionRefusedThenInvalidGrant(CapturedOutput output) {
         givenUser("secret", "the-password");
-        given(this.sessions.start("secret")).willReturn(new TokenGrant.Refused(Refusal.ERROR));
+        given(this.sessions.start(eq("secret"), any(Client.class))).willReturn(new TokenGrant.Refused(Refusal.ERROR));
 
         MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
 
@@ -100,17 +102,17 @@ class TokenEndpointTests {
     @Test
     void tokenWhenSignedInThenSessionStartedForTheAuthenticatedName() {
         givenUser("secret", "the-password");
-        given(this.sessions.start("secret")).willReturn(granted(REFRESH_TOKEN));
+        given(this.sessions.start(eq("secret"), any(Client.class))).willReturn(granted(REFRESH_TOKEN));
 
         MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
 
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$.refresh_token").isEqualTo(REFRESH_TOKEN);
-        then(this.sessions).should().start("secret");
+        then(this.sessions).should().start(eq("secret"), any(Client.class));
     }
 
     @Test
     void refreshWhenRenewedThenTheNewTokens() {
-        given(this.sessions.renew(REFRESH_TOKEN)).willReturn(granted(NEW_REFRESH_TOKEN));
+        given(this.sessions.renew(eq(REFRESH_TOKEN), any(Client.class))).willReturn(granted(NEW_REFRESH_TOKEN));
 
         MvcTestResult result = post("/api/auth/refresh", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}");
 
@@ -121,7 +123,7 @@ class TokenEndpointTests {
     @Test
     void refreshWhenRefusedThenInvalidGrantWhateverTheReason() {
         for (Refusal reason : Refusal.values()) {
-            given(this.sessions.renew(REFRESH_TOKEN)).willReturn(new TokenGrant.Refused(reason));
+            given(this.sessions.renew(eq(REFRESH_TOKEN), any(Client.class))).willReturn(new TokenGrant.Refused(reason));
 
             MvcTestResult result = post("/api/auth/refresh", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}");
 
@@ -134,12 +136,12 @@ class TokenEndpointTests {
 
     @Test
     void revokeWhenNothingWasRevokedThenStillOk() {
-        given(this.sessions.revoke(REFRESH_TOKEN)).willReturn(false);
+        given(this.sessions.signOut(eq(REFRESH_TOKEN), any(Client.class))).willReturn(false);
 
         MvcTestResult result = post("/api/auth/revoke", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}");
 
         assertThat(result).hasStatusOk();
-        then(this.sessions).should().revoke(REFRESH_TOKEN);
+        then(this.sessions).should().signOut(eq(REFRESH_TOKEN), any(Client.class));
     }
 
     private void givenUser(String username, String password) {

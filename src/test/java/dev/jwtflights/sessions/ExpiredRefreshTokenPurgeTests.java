@@ -17,8 +17,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.jwtflights.sessions.SessionsTestSupport.CLIENT;
 import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
-import static dev.jwtflights.sessions.SessionsTestSupport.granted;
 import static dev.jwtflights.sessions.SessionsTestSupport.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +53,7 @@ class ExpiredRefreshTokenPurgeTests {
 
     @Test
     void purgeSaysWhatItDeletedAndIsSilentWhenNothingWas(CapturedOutput output) {
-        issued(this.service.start("secret"));
+        issued(this.service.start("secret", CLIENT));
 
         assertThat(this.purge.purge()).isZero();
         assertThat(output).doesNotContain("Purged");
@@ -66,9 +66,9 @@ class ExpiredRefreshTokenPurgeTests {
 
     @Test
     void purgeDeletesOnlyRowsExpiredLongerThanTheRetention() {
-        IssuedRefreshToken old = issued(this.service.start("secret"));
+        IssuedRefreshToken old = issued(this.service.start("secret", CLIENT));
         this.clock.advance(Duration.ofDays(2));
-        IssuedRefreshToken recent = issued(this.service.start("secret"));
+        IssuedRefreshToken recent = issued(this.service.start("secret", CLIENT));
         this.clock.advance(RefreshTokenServiceTests.REFRESH_TTL);
 
         int deleted = this.purge.purge();
@@ -80,10 +80,10 @@ class ExpiredRefreshTokenPurgeTests {
 
     @Test
     void purgeKeepsEveryRowOfASessionThatIsStillAlive() {
-        IssuedRefreshToken current = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.start("secret", CLIENT));
         for (int i = 0; i < 3; i++) {
             this.clock.advance(Duration.ofDays(6));
-            current = issued(this.service.rotate(current.value()));
+            current = issued(this.service.rotate(current.value(), CLIENT));
         }
 
         // The first two tokens expired 11 and 5 days ago, but the session lives on.
@@ -93,14 +93,14 @@ class ExpiredRefreshTokenPurgeTests {
         AccessToken access = new AccessToken("unused", "0123456789", "secret", current.sessionId(), List.of("USER"),
                 this.clock.instant(), this.clock.instant().plusSeconds(60));
         assertThat(this.service.describe(access).renewals()).isEqualTo(3);
-        assertThat(this.service.rotate(current.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(current.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
     }
 
     @Test
     void purgeDeletesEveryRowOfASessionWhoseLastTokenExpiredLongerThanTheRetentionAgo() {
-        IssuedRefreshToken current = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.start("secret", CLIENT));
         this.clock.advance(Duration.ofDays(6));
-        current = issued(this.service.rotate(current.value()));
+        current = issued(this.service.rotate(current.value(), CLIENT));
         Duration pastItsEnd = RefreshTokenServiceTests.REFRESH_TTL.plus(ExpiredRefreshTokenPurge.RETENTION);
         this.clock.advance(pastItsEnd.plusSeconds(1));
 

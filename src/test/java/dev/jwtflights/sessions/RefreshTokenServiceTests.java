@@ -18,9 +18,14 @@ import org.springframework.boot.jpa.test.autoconfigure.TestEntityManager;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
+import static dev.jwtflights.sessions.SessionsTestSupport.CLIENT;
 import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
 import static dev.jwtflights.sessions.SessionsTestSupport.granted;
 import static dev.jwtflights.sessions.SessionsTestSupport.issued;
@@ -41,6 +46,8 @@ class RefreshTokenServiceTests {
 
     static final Duration GRACE = Duration.ofSeconds(10);
 
+    static final int MAX_SESSIONS = 20;
+
     @Autowired
     private RefreshTokenService service;
 
@@ -57,6 +64,9 @@ class RefreshTokenServiceTests {
     private MutableClock clock;
 
     @Autowired
+    private ApplicationEventPublisher events;
+
+    @Autowired
     private JdbcTemplate jdbc;
 
     @Autowired
@@ -69,7 +79,7 @@ class RefreshTokenServiceTests {
 
     @Test
     void startSessionStoresOnlyTheHashOfAFreshRandomToken() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
 
         assertThat(issued.value()).matches("[A-Za-z0-9_-]{43}");
         RefreshToken row = this.refreshTokens.findByTokenHash(RefreshTokenService.hash(issued.value())).orElseThrow();
@@ -88,25 +98,25 @@ class RefreshTokenServiceTests {
     void startWhenUserDisabledThenRefusedAndNothingStored() {
         this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'secret'");
 
-        assertThat(this.service.start("secret")).isEqualTo(refused(Refusal.USER_DISABLED));
+        assertThat(this.service.start("secret", CLIENT)).isEqualTo(refused(Refusal.USER_DISABLED));
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token", Integer.class)).isZero();
     }
 
     @Test
     void startWhenUserUnknownThenRefused() {
-        assertThat(this.service.start("nobody")).isEqualTo(refused(Refusal.USER_DISABLED));
+        assertThat(this.service.start("nobody", CLIENT)).isEqualTo(refused(Refusal.USER_DISABLED));
     }
 
     @Test
     void startAndRotateGrantAccessTokensWithTheRoleOfTheUserRowNow() {
-        TokenPair started = granted(this.service.start("secret"));
+        TokenPair started = granted(this.service.start("secret", CLIENT));
         assertThat(started.access().roles()).containsExactly("USER");
         assertThat(started.access().username()).isEqualTo("secret");
         assertThat(started.access().sessionId()).isEqualTo(started.refresh().sessionId());
         this.jdbc.update("UPDATE app_user SET role = 'ADMIN' WHERE username = 'secret'");
         this.entityManager.clear();
 
-        TokenPair renewed = granted(this.service.rotate(started.refresh().value()));
+        TokenPair renewed = granted(this.service.rotate(started.refresh().value(), CLIENT));
 
         assertThat(renewed.access().roles()).containsExactly("ADMIN");
         assertThat(this.accessTokens.verify(renewed.access().value()).sessionId())
@@ -115,8 +125,8 @@ class RefreshTokenServiceTests {
 
     @Test
     void startSessionTwiceGivesTwoFamiliesAndTwoTokens() {
-        IssuedRefreshToken first = issued(this.service.start("secret"));
-        IssuedRefreshToken second = issued(this.service.start("secret"));
+        IssuedRefreshToken first = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken second = issued(this.service.start("secret", CLIENT));
 
         assertThat(first.value()).isNotEqualTo(second.value());
         assertThat(first.sessionId()).isNotEqualTo(second.sessionId());
@@ -124,10 +134,10 @@ class RefreshTokenServiceTests {
 
     @Test
     void rotateMarksTheOldTokenUsedAndAddsANewOneToTheFamily() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.clock.advance(Duration.ofMinutes(5));
 
-        TokenPair rotated = granted(this.service.rotate(issued.value()));
+        TokenPair rotated = granted(this.service.rotate(issued.value(), CLIENT));
 
         assertThat(rotated.access().username()).isEqualTo("secret");
         assertThat(rotated.refresh().value()).isNotEqualTo(issued.value()).matches("[A-Za-z0-9_-]{43}");
@@ -141,10 +151,10 @@ class RefreshTokenServiceTests {
 
     @Test
     void rotateSlidesTheExpiryForward() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.clock.advance(Duration.ofDays(6));
 
-        TokenPair rotated = granted(this.service.rotate(issued.value()));
+        TokenPair rotated = granted(this.service.rotate(issued.value(), CLIENT));
 
         assertThat(rotated.refresh().expiresAt()).isEqualTo(this.clock.instant().plus(REFRESH_TTL));
     }
@@ -152,88 +162,88 @@ class RefreshTokenServiceTests {
     @Test
     void rotateNeverExtendsPastTheSessionMaximumLifetime() {
         Instant login = this.clock.instant();
-        IssuedRefreshToken current = issued(this.service.start("secret"));
+        IssuedRefreshToken current = issued(this.service.start("secret", CLIENT));
         for (int i = 0; i < 4; i++) {
             this.clock.advance(Duration.ofDays(6));
-            current = issued(this.service.rotate(current.value()));
+            current = issued(this.service.rotate(current.value(), CLIENT));
         }
         assertThat(this.clock.instant()).isEqualTo(login.plus(Duration.ofDays(24)));
         this.clock.advance(Duration.ofDays(5));
 
-        current = issued(this.service.rotate(current.value()));
+        current = issued(this.service.rotate(current.value(), CLIENT));
 
         assertThat(current.expiresAt()).isEqualTo(login.plus(SESSION_MAX));
         this.clock.set(login.plus(SESSION_MAX));
-        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.EXPIRED));
+        assertThat(this.service.rotate(current.value(), CLIENT)).isEqualTo(refused(Refusal.EXPIRED));
     }
 
     @Test
     void rotateWhenNoTokenThenMissing() {
-        assertThat(this.service.rotate(null)).isEqualTo(refused(Refusal.MISSING));
-        assertThat(this.service.rotate("")).isEqualTo(refused(Refusal.MISSING));
+        assertThat(this.service.rotate(null, CLIENT)).isEqualTo(refused(Refusal.MISSING));
+        assertThat(this.service.rotate("", CLIENT)).isEqualTo(refused(Refusal.MISSING));
     }
 
     @Test
     void rotateWhenForgedThenUnknown() {
-        issued(this.service.start("secret"));
+        issued(this.service.start("secret", CLIENT));
 
-        assertThat(this.service.rotate("A".repeat(43))).isEqualTo(refused(Refusal.UNKNOWN));
+        assertThat(this.service.rotate("A".repeat(43), CLIENT)).isEqualTo(refused(Refusal.UNKNOWN));
     }
 
     @Test
     void rotateWhenMalformedThenUnknown() {
-        assertThat(this.service.rotate("' OR 1=1 --")).isEqualTo(refused(Refusal.UNKNOWN));
-        assertThat(this.service.rotate("x".repeat(5000))).isEqualTo(refused(Refusal.UNKNOWN));
+        assertThat(this.service.rotate("' OR 1=1 --", CLIENT)).isEqualTo(refused(Refusal.UNKNOWN));
+        assertThat(this.service.rotate("x".repeat(5000), CLIENT)).isEqualTo(refused(Refusal.UNKNOWN));
     }
 
     @Test
     void rotateWhenTheStoredHashIsPresentedThenUnknown() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
 
-        assertThat(this.service.rotate(RefreshTokenService.hash(issued.value())))
+        assertThat(this.service.rotate(RefreshTokenService.hash(issued.value()), CLIENT))
             .isEqualTo(refused(Refusal.UNKNOWN));
     }
 
     @Test
     void rotateWhenRevokedBySqlThenRevoked() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
         this.entityManager.clear();
 
-        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.REVOKED));
     }
 
     @Test
     void rotateWhenARotatedTokenOfARevokedSessionIsPresentedWithinTheGraceThenRevoked() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
-        issued(this.service.rotate(issued.value()));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
+        issued(this.service.rotate(issued.value(), CLIENT));
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'");
         this.entityManager.clear();
 
-        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.REVOKED));
         assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
     }
 
     @Test
     void rotateWhenAnotherTokenOfTheSessionWasRevokedThenTheWholeSessionIsRevoked() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
-        IssuedRefreshToken current = issued(this.service.rotate(issued.value()));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken current = issued(this.service.rotate(issued.value(), CLIENT));
         // As an admin's UPDATE that ran while the second token was being added, and missed it.
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE token_hash = ?",
                 RefreshTokenService.hash(issued.value()));
         this.entityManager.clear();
 
-        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.service.rotate(current.value(), CLIENT)).isEqualTo(refused(Refusal.REVOKED));
         assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
     }
 
     @Test
     void rotateCountsGenerationsFromTheLogin() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
-        IssuedRefreshToken second = issued(this.service.rotate(issued.value()));
-        issued(this.service.rotate(second.value()));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken second = issued(this.service.rotate(issued.value(), CLIENT));
+        issued(this.service.rotate(second.value(), CLIENT));
 
         assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).extracting(RefreshToken::getGeneration)
             .containsExactly(0, 1, 2);
@@ -241,108 +251,108 @@ class RefreshTokenServiceTests {
 
     @Test
     void rotateWhenExpiredThenExpired() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.clock.advance(REFRESH_TTL);
 
-        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.EXPIRED));
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.EXPIRED));
     }
 
     @Test
     void rotateJustBeforeExpiryThenRotated() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.clock.advance(REFRESH_TTL.minusSeconds(1));
 
-        assertThat(this.service.rotate(issued.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
     }
 
     @Test
     void rotateWhenUserDisabledThenUserDisabled() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.jdbc.update("UPDATE app_user SET enabled = FALSE WHERE username = 'secret'");
         this.entityManager.clear();
 
-        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.USER_DISABLED));
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.USER_DISABLED));
     }
 
     @Test
     void rotateWhenUserDeletedThenUserDisabled() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
         this.jdbc.update("DELETE FROM app_user WHERE username = 'secret'");
 
-        assertThat(this.service.rotate(issued.value())).isEqualTo(refused(Refusal.USER_DISABLED));
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.USER_DISABLED));
     }
 
     @Test
     void rotateWhenTokenReplayedAfterTheGraceThenFamilyRevoked(CapturedOutput output) {
-        IssuedRefreshToken stolen = issued(this.service.start("secret"));
-        IssuedRefreshToken current = issued(this.service.rotate(stolen.value()));
+        IssuedRefreshToken stolen = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken current = issued(this.service.rotate(stolen.value(), CLIENT));
         this.clock.advance(GRACE);
 
-        assertThat(this.service.rotate(stolen.value())).isEqualTo(refused(Refusal.REUSED));
+        assertThat(this.service.rotate(stolen.value(), CLIENT)).isEqualTo(refused(Refusal.REUSED));
 
         assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(stolen.sessionId())).hasSize(2)
             .noneMatch(RefreshToken::isActive);
-        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.service.rotate(current.value(), CLIENT)).isEqualTo(refused(Refusal.REUSED));
         assertThat(output).contains("WARN").contains("reuse detected for user 'secret' session " + stolen.sessionId());
         assertThat(output).doesNotContain(stolen.value()).doesNotContain(RefreshTokenService.hash(stolen.value()));
     }
 
     @Test
     void rotateWhenTokenReplayedThenOtherSessionsOfTheUserStayActive() {
-        IssuedRefreshToken stolen = issued(this.service.start("secret"));
-        IssuedRefreshToken otherDevice = issued(this.service.start("secret"));
-        issued(this.service.rotate(stolen.value()));
+        IssuedRefreshToken stolen = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken otherDevice = issued(this.service.start("secret", CLIENT));
+        issued(this.service.rotate(stolen.value(), CLIENT));
         this.clock.advance(GRACE);
 
-        this.service.rotate(stolen.value());
+        this.service.rotate(stolen.value(), CLIENT);
 
-        assertThat(this.service.rotate(otherDevice.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(otherDevice.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
     }
 
     @Test
     void rotateWhenTokenPresentedAgainWithinTheGraceThenRotatedAgain() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
-        IssuedRefreshToken firstTab = issued(this.service.rotate(issued.value()));
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken firstTab = issued(this.service.rotate(issued.value(), CLIENT));
         this.clock.advance(GRACE.minusSeconds(1));
 
-        IssuedRefreshToken secondTab = issued(this.service.rotate(issued.value()));
+        IssuedRefreshToken secondTab = issued(this.service.rotate(issued.value(), CLIENT));
 
         assertThat(secondTab.value()).isNotEqualTo(firstTab.value());
         assertThat(secondTab.sessionId()).isEqualTo(issued.sessionId());
-        assertThat(this.service.rotate(firstTab.value())).isInstanceOf(TokenGrant.Granted.class);
-        assertThat(this.service.rotate(secondTab.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(firstTab.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(secondTab.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
     }
 
     @Test
     void rotateWhenGraceIsZeroThenAnImmediateReplayRevokesTheFamily() {
         RefreshTokenService strict = new RefreshTokenService(this.refreshTokens, this.accounts, this.accessTokens,
-                Settings.properties(Duration.ZERO), this.clock);
-        IssuedRefreshToken issued = issued(strict.start("secret"));
-        IssuedRefreshToken current = issued(strict.rotate(issued.value()));
+                Settings.properties(Duration.ZERO), this.clock, this.events);
+        IssuedRefreshToken issued = issued(strict.start("secret", CLIENT));
+        IssuedRefreshToken current = issued(strict.rotate(issued.value(), CLIENT));
 
-        assertThat(strict.rotate(issued.value())).isEqualTo(refused(Refusal.REUSED));
-        assertThat(strict.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(strict.rotate(issued.value(), CLIENT)).isEqualTo(refused(Refusal.REUSED));
+        assertThat(strict.rotate(current.value(), CLIENT)).isEqualTo(refused(Refusal.REUSED));
     }
 
     @Test
-    void revokeSessionOfRevokesTheWholeFamily() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
-        IssuedRefreshToken current = issued(this.service.rotate(issued.value()));
+    void signOutEndsTheWholeFamily() {
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken current = issued(this.service.rotate(issued.value(), CLIENT));
 
-        assertThat(this.service.revokeSessionOf(current.value())).contains(issued.sessionId());
+        assertThat(this.service.signOut(current.value(), CLIENT)).contains(issued.sessionId());
 
         assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).noneMatch(RefreshToken::isActive);
-        assertThat(this.service.rotate(current.value())).isEqualTo(refused(Refusal.REVOKED));
+        assertThat(this.service.rotate(current.value(), CLIENT)).isEqualTo(refused(Refusal.SIGNED_OUT));
     }
 
     @Test
-    void revokeSessionOfAnUnknownTokenChangesNothing() {
-        IssuedRefreshToken issued = issued(this.service.start("secret"));
+    void signOutOfAnUnknownTokenChangesNothing() {
+        IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
 
-        assertThat(this.service.revokeSessionOf("B".repeat(43))).isEmpty();
-        assertThat(this.service.revokeSessionOf(null)).isEmpty();
+        assertThat(this.service.signOut("B".repeat(43), CLIENT)).isEmpty();
+        assertThat(this.service.signOut(null, CLIENT)).isEmpty();
 
-        assertThat(this.service.rotate(issued.value())).isInstanceOf(TokenGrant.Granted.class);
+        assertThat(this.service.rotate(issued.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
     }
 
     private static TokenGrant refused(Refusal reason) {
@@ -358,7 +368,17 @@ class RefreshTokenServiceTests {
     static class Settings {
 
         static SessionProperties properties(Duration grace) {
-            return new SessionProperties(REFRESH_TTL, SESSION_MAX, grace);
+            return properties(grace, MAX_SESSIONS);
+        }
+
+        static SessionProperties properties(Duration grace, int maxSessions) {
+            return new SessionProperties(REFRESH_TTL, SESSION_MAX, grace, maxSessions);
+        }
+
+        /** The users' password encoder, which their service needs to be built; these tests set no password. */
+        @Bean
+        PasswordEncoder passwordEncoder() {
+            return PasswordEncoderFactories.createDelegatingPasswordEncoder();
         }
 
     }

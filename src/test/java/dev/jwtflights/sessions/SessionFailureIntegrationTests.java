@@ -18,6 +18,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.reset;
@@ -46,7 +47,7 @@ class SessionFailureIntegrationTests {
     @Test
     void loginWhenTheSessionCannotBeStoredThenLoginFailedWithoutCookies() {
         willThrow(new DataIntegrityViolationException("duplicate token_hash")).given(this.refreshTokens)
-            .start(anyString());
+            .start(anyString(), any());
         CookieJarClient browser = new CookieJarClient(this.port);
 
         Page answer = browser.logIn("secret", "secret");
@@ -63,7 +64,7 @@ class SessionFailureIntegrationTests {
         CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
-            .rotate(anyString());
+            .rotate(anyString(), any());
         this.clock.advance(Duration.ofSeconds(61));
 
         Page answer = browser.get("/flights");
@@ -78,7 +79,7 @@ class SessionFailureIntegrationTests {
         browser.logIn("secret", "secret");
         Page flights = browser.get("/flights");
         willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
-            .revokeSessionOf(anyString());
+            .signOut(anyString(), any());
 
         Page answer = browser.submit(flights, "/logout", java.util.Map.of());
 

@@ -11,18 +11,15 @@ import org.junit.jupiter.api.Test;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.TestClockConfiguration;
 import dev.jwtflights.tokens.AccessToken;
-import dev.jwtflights.tokens.TokenService;
-import dev.jwtflights.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase.Replace;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import static dev.jwtflights.sessions.SessionsTestSupport.CLIENT;
 import static dev.jwtflights.sessions.SessionsTestSupport.createUser;
-import static dev.jwtflights.sessions.SessionsTestSupport.granted;
 import static dev.jwtflights.sessions.SessionsTestSupport.issued;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
         "app.jwt.access-token-ttl=1m" })
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ RefreshTokenService.class, TestClockConfiguration.class, SessionInfoTests.Properties.class })
+@Import({ RefreshTokenService.class, TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
 class SessionInfoTests {
 
     @Autowired
@@ -53,7 +50,7 @@ class SessionInfoTests {
     @Test
     void describeWhenSessionJustStartedThenNotRenewedAndEndsOneRefreshLifetimeLater() {
         Instant login = this.clock.instant();
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
         AccessToken access = accessToken(refresh.sessionId());
 
         SessionInfo info = this.refreshTokens.describe(access);
@@ -69,7 +66,7 @@ class SessionInfoTests {
 
     @Test
     void describeWhenRenewedTwiceThenRenewedTwiceAndEndSlidesForward() {
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
         this.clock.advance(Duration.ofHours(1));
         refresh = rotated(refresh);
         this.clock.advance(Duration.ofHours(1));
@@ -85,7 +82,7 @@ class SessionInfoTests {
     @Test
     void describeWhenNearSessionMaxLifetimeThenEndCappedAtMaxLifetime() {
         Instant login = this.clock.instant();
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
         for (int day : new int[] { 6, 12, 18, 24, 29 }) {
             this.clock.set(login.plus(Duration.ofDays(day)));
             refresh = rotated(refresh);
@@ -99,8 +96,8 @@ class SessionInfoTests {
 
     @Test
     void describeWhenSessionRevokedThenSessionEnded() {
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
-        this.refreshTokens.revokeSession(refresh.sessionId(), "secret");
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
+        this.refreshTokens.endSession(refresh.sessionId(), "secret", EndCause.LOGGED_OUT, null, CLIENT);
 
         SessionInfo info = this.refreshTokens.describe(accessToken(refresh.sessionId()));
 
@@ -110,7 +107,7 @@ class SessionInfoTests {
 
     @Test
     void describeWhenAccessTokenExpiredThenNoSecondsLeft() {
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
         AccessToken access = accessToken(refresh.sessionId());
         this.clock.advance(Duration.ofMinutes(2));
 
@@ -119,7 +116,7 @@ class SessionInfoTests {
 
     @Test
     void describeWhenAnotherUsersSessionIdThenNothingOfItIsShown() {
-        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret"));
+        IssuedRefreshToken refresh = issued(this.refreshTokens.start("secret", CLIENT));
         AccessToken forged = new AccessToken("unused", UUID.randomUUID().toString(), "admin", refresh.sessionId(),
                 List.of("ADMIN"), this.clock.instant(), this.clock.instant().plusSeconds(60));
 
@@ -130,7 +127,7 @@ class SessionInfoTests {
     }
 
     private IssuedRefreshToken rotated(IssuedRefreshToken refresh) {
-        TokenGrant outcome = this.refreshTokens.rotate(refresh.value());
+        TokenGrant outcome = this.refreshTokens.rotate(refresh.value(), CLIENT);
         assertThat(outcome).isInstanceOf(TokenGrant.Granted.class);
         return ((TokenGrant.Granted) outcome).tokens().refresh();
     }
@@ -140,12 +137,6 @@ class SessionInfoTests {
         Instant now = this.clock.instant();
         return new AccessToken("unused", UUID.randomUUID().toString(), "secret", sessionId, List.of("USER"), now,
                 now.plus(Duration.ofMinutes(1)));
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    @Import({ UserAccounts.class, TokenService.class })
-    static class Properties {
-
     }
 
 }

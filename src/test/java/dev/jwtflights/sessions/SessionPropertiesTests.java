@@ -55,6 +55,16 @@ class SessionPropertiesTests {
             assertThat(properties.refreshTokenTtl()).hasDays(7);
             assertThat(properties.sessionMaxLifetime()).hasDays(30);
             assertThat(properties.refreshReuseGrace()).hasSeconds(10);
+            assertThat(properties.maxSessionsPerUser()).isEqualTo(20);
+        });
+    }
+
+    @Test
+    void startWhenMaxSessionsPerUserZeroThenFailsNamingTheProperty() {
+        this.contextRunner.withPropertyValues("app.jwt.max-sessions-per-user=0").run((context) -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("app.jwt.max-sessions-per-user");
         });
     }
 

@@ -1,5 +1,7 @@
 package dev.jwtflights.sessions;
 
+import dev.jwtflights.system.Client;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that must have been granted.
  */
 final class SessionsTestSupport {
+
+    /** The client every session of these tests is started and renewed by. */
+    static final Client CLIENT = new Client("203.0.113.7", "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0");
 
     private SessionsTestSupport() {
     }

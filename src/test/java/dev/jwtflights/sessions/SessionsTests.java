@@ -12,6 +12,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import static dev.jwtflights.sessions.SessionsTestSupport.CLIENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -33,56 +34,56 @@ class SessionsTests {
 
     @Test
     void startWhenTheDatabaseFailsThenRefusedAsAnError(CapturedOutput output) {
-        given(this.rules.start("secret")).willThrow(new DataAccessResourceFailureException("down"));
+        given(this.rules.start("secret", CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
 
-        assertThat(this.sessions.start("secret")).isEqualTo(new TokenGrant.Refused(Refusal.ERROR));
+        assertThat(this.sessions.start("secret", CLIENT)).isEqualTo(new TokenGrant.Refused(Refusal.ERROR));
         assertThat(output).contains("Starting a session failed (DataAccessResourceFailureException)");
     }
 
     @Test
     void renewWhenTheDatabaseFailsThenRefusedAsAnErrorAndTheTokenIsNotLogged(CapturedOutput output) {
-        given(this.rules.rotate(REFRESH_TOKEN)).willThrow(new DataAccessResourceFailureException("down"));
+        given(this.rules.rotate(REFRESH_TOKEN, CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
 
-        assertThat(this.sessions.renew(REFRESH_TOKEN)).isEqualTo(new TokenGrant.Refused(Refusal.ERROR));
+        assertThat(this.sessions.renew(REFRESH_TOKEN, CLIENT)).isEqualTo(new TokenGrant.Refused(Refusal.ERROR));
         assertThat(output).contains("Renewing a session failed").doesNotContain(REFRESH_TOKEN)
             .doesNotContain(RefreshTokenService.hash(REFRESH_TOKEN));
     }
 
     @Test
     void renewWhenRefusedThenTheRulesAnswerAsItIs() {
-        given(this.rules.rotate(REFRESH_TOKEN)).willReturn(new TokenGrant.Refused(Refusal.REUSED));
+        given(this.rules.rotate(REFRESH_TOKEN, CLIENT)).willReturn(new TokenGrant.Refused(Refusal.REUSED));
 
-        assertThat(this.sessions.renew(REFRESH_TOKEN)).isEqualTo(new TokenGrant.Refused(Refusal.REUSED));
+        assertThat(this.sessions.renew(REFRESH_TOKEN, CLIENT)).isEqualTo(new TokenGrant.Refused(Refusal.REUSED));
     }
 
     @Test
     void revokeWhenTheDatabaseFailsThenNotRevokedAndTheTokenIsNotLogged(CapturedOutput output) {
-        given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willThrow(new DataAccessResourceFailureException("down"));
+        given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
 
-        assertThat(this.sessions.revoke(REFRESH_TOKEN)).isFalse();
-        assertThat(output).contains("Revoking a session failed").doesNotContain(REFRESH_TOKEN);
+        assertThat(this.sessions.signOut(REFRESH_TOKEN, CLIENT)).isFalse();
+        assertThat(output).contains("Signing out failed").doesNotContain(REFRESH_TOKEN);
     }
 
     @Test
     void startWhenTheRulesAnswerThenThatAnswer() {
         TokenGrant refused = new TokenGrant.Refused(Refusal.USER_DISABLED);
-        given(this.rules.start("secret")).willReturn(refused);
+        given(this.rules.start("secret", CLIENT)).willReturn(refused);
 
-        assertThat(this.sessions.start("secret")).isSameAs(refused);
+        assertThat(this.sessions.start("secret", CLIENT)).isSameAs(refused);
     }
 
     @Test
     void revokeWhenTheTokenIsUnknownThenFalse() {
-        given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willReturn(Optional.empty());
+        given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willReturn(Optional.empty());
 
-        assertThat(this.sessions.revoke(REFRESH_TOKEN)).isFalse();
+        assertThat(this.sessions.signOut(REFRESH_TOKEN, CLIENT)).isFalse();
     }
 
     @Test
     void revokeByAccessTokenThenItsSessionIsRevoked() {
-        assertThat(this.sessions.revoke(accessToken())).isTrue();
+        assertThat(this.sessions.signOut(accessToken(), CLIENT)).isTrue();
 
-        then(this.rules).should().revokeSession("session-1", "secret");
+        then(this.rules).should().endSession("session-1", "secret", EndCause.LOGGED_OUT, null, CLIENT);
     }
 
     @Test
@@ -103,19 +104,19 @@ class SessionsTests {
 
     @Test
     void revokeWhenTheTokenIsKnownThenTrue() {
-        given(this.rules.revokeSessionOf(REFRESH_TOKEN)).willReturn(Optional.of("session-1"));
+        given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willReturn(Optional.of("session-1"));
 
-        assertThat(this.sessions.revoke(REFRESH_TOKEN)).isTrue();
+        assertThat(this.sessions.signOut(REFRESH_TOKEN, CLIENT)).isTrue();
     }
 
     @Test
     void revokeByAccessTokenWhenTheDatabaseFailsThenNoException(CapturedOutput output) {
         AccessToken access = accessToken();
         willThrow(new DataAccessResourceFailureException("down")).given(this.rules)
-            .revokeSession("session-1", "secret");
+            .endSession("session-1", "secret", EndCause.LOGGED_OUT, null, CLIENT);
 
-        assertThat(this.sessions.revoke(access)).isFalse();
-        assertThat(output).contains("Revoking a session failed").doesNotContain("header.claims.signature");
+        assertThat(this.sessions.signOut(access, CLIENT)).isFalse();
+        assertThat(output).contains("Signing out failed").doesNotContain("header.claims.signature");
     }
 
     private static AccessToken accessToken() {

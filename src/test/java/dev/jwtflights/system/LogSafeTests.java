@@ -25,6 +25,12 @@ class LogSafeTests {
     }
 
     @Test
+    void textWithALimitOfItsOwnThenShortenedThereAndStillSafe() {
+        assertThat(LogSafe.text("a\n" + "x".repeat(100), 64)).isEqualTo("a?" + "x".repeat(62) + "...");
+        assertThat(LogSafe.text("x".repeat(64), 64)).isEqualTo("x".repeat(64));
+    }
+
+    @Test
     void textNullThenEmpty() {
         assertThat(LogSafe.text(null)).isEmpty();
     }

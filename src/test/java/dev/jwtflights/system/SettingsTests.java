@@ -34,6 +34,16 @@ class SettingsTests {
     }
 
     @Test
+    void requirePositiveNumberRefusesZeroAndNegativeNamingTheProperty() {
+        for (int bad : new int[] { 0, -1 }) {
+            assertThatExceptionOfType(IllegalArgumentException.class)
+                .isThrownBy(() -> Settings.requirePositive(bad, "app.x"))
+                .withMessage("app.x must be a positive number");
+        }
+        Settings.requirePositive(1, "app.x");
+    }
+
+    @Test
     void requireNotNegativeRefusesNullAndNegativeButTakesZero() {
         for (Duration refused : new Duration[] { null, Duration.ofNanos(-1) }) {
             assertThatExceptionOfType(IllegalArgumentException.class)

@@ -60,6 +60,16 @@ public final class CookieJarClient {
         return post(path, form);
     }
 
+    /** A new browser, signed in through the login form as the given user; the login must succeed. */
+    public static CookieJarClient signedIn(int port, String username, String password) {
+        CookieJarClient browser = new CookieJarClient(port);
+        Page answer = browser.logIn(username, password);
+        if (answer.location().filter((location) -> location.endsWith("/flights")).isEmpty()) {
+            throw new AssertionError("login of '" + username + "' failed: " + answer);
+        }
+        return browser;
+    }
+
     /** Logs in through the login form; returns the response to {@code POST /login}. */
     public Page logIn(String username, String password) {
         Page loginPage = get("/login");

@@ -12,7 +12,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * For {@code @WebMvcTest}s: the application's real API filter chains (the bearer chain and the API description's), the
- * password check, strict JSON and the real token service, with a movable clock. A test of the pages
+ * password check, strict JSON and the real token service, with a movable clock, and a revocation view in which no
+ * session has ended. A test of the pages
  * imports the browser side's chains beside it.
  * <p>
  * The configurations are package-private in their modules, so they are named here rather than referenced; a renamed
@@ -38,7 +39,7 @@ public class WebSecurityTestConfiguration {
             return new String[] { "dev.jwtflights.oauth.ApiSecurityConfiguration",
                     "dev.jwtflights.api.ApiDocsSecurityConfiguration", "dev.jwtflights.api.StrictJsonConfiguration",
                     "dev.jwtflights.users.PasswordConfiguration", "dev.jwtflights.users.SignInLog",
-                    "dev.jwtflights.tokens.TokenService" };
+                    "dev.jwtflights.tokens.TokenService", "dev.jwtflights.test.revocation.NoEndedSessions" };
         }
 
     }

@@ -1,0 +1,134 @@
+package dev.jwtflights.audit;
+
+import java.time.Clock;
+
+import dev.jwtflights.sessions.EndCause;
+import dev.jwtflights.sessions.SessionEvent;
+import dev.jwtflights.system.Client;
+import dev.jwtflights.system.LogSafe;
+import dev.jwtflights.users.UserEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Writes the audit trail. An event of a session or a user is written in the transaction of the change it records, so
+ * a change that rolls back leaves no event, and an event that cannot be written rolls the change back. A failed
+ * sign-in changes nothing: it is written in a transaction of its own, and a failure to write it is only logged.
+ */
+@Component
+class AuditTrail {
+
+    /** How much of a username typed at a failed login is kept. */
+    static final int MAX_TYPED_USERNAME = 64;
+
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
+
+    private final AuthEventRepository events;
+
+    private final Clock clock;
+
+    AuditTrail(AuthEventRepository events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    @Transactional
+    void on(SessionEvent event) {
+        if (event instanceof SessionEvent.Started started) {
+            write(event, AuthEventType.LOGIN_SUCCEEDED, started.sessionId(), null, null);
+        }
+        else if (event instanceof SessionEvent.Renewed renewed) {
+            write(event, AuthEventType.REFRESHED, renewed.sessionId(), null, null);
+        }
+        else if (event instanceof SessionEvent.Ended ended) {
+            String sessionId = (ended.sessionIds().size() == 1) ? ended.sessionIds().get(0) : null;
+            write(event, typeOf(ended.cause()), sessionId, ended.actor(), detailOf(ended));
+        }
+    }
+
+    @EventListener
+    @Transactional
+    void on(UserEvent event) {
+        AuthEventType type;
+        if (event instanceof UserEvent.Disabled) {
+            type = AuthEventType.USER_DISABLED;
+        }
+        else if (event instanceof UserEvent.Enabled) {
+            type = AuthEventType.USER_ENABLED;
+        }
+        else {
+            type = AuthEventType.PASSWORD_SET;
+        }
+        this.events.save(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(), null));
+    }
+
+    /**
+     * A refused password, from the login form or the token endpoint: the username as typed (made safe, capped), where
+     * the attempt came from, and the kind of refusal. Never the password.
+     */
+    @EventListener
+    @Transactional
+    void on(AbstractAuthenticationFailureEvent event) {
+        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
+            return;
+        }
+        try {
+            this.events.save(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED,
+                    LogSafe.text(attempt.getName(), MAX_TYPED_USERNAME), null, null, currentClient(),
+                    failureOf(event)));
+        }
+        catch (RuntimeException ex) {
+            log.error("Could not write a failed sign-in to the audit trail ({})", ex.getClass().getSimpleName(), ex);
+        }
+    }
+
+    private void write(SessionEvent event, AuthEventType type, String sessionId, String actor, String detail) {
+        this.events.save(new AuthEvent(event.at(), type, event.username(), actor, sessionId, event.client(), detail));
+    }
+
+    private static AuthEventType typeOf(EndCause cause) {
+        return switch (cause) {
+            case LOGGED_OUT -> AuthEventType.LOGGED_OUT;
+            case ENDED_BY_USER -> AuthEventType.SESSION_ENDED_BY_USER;
+            case REUSE_DETECTED -> AuthEventType.REUSE_DETECTED;
+            case SESSION_LIMIT -> AuthEventType.SESSION_LIMIT_REACHED;
+            case ENDED_BY_ADMIN, USER_DISABLED, PASSWORD_SET -> AuthEventType.SESSIONS_ENDED_BY_ADMIN;
+        };
+    }
+
+    private static String detailOf(SessionEvent.Ended ended) {
+        int count = ended.sessionIds().size();
+        String sessions = count + ((count == 1) ? " session" : " sessions");
+        return switch (ended.cause()) {
+            case USER_DISABLED -> sessions + "; the user was disabled";
+            case PASSWORD_SET -> sessions + "; a new password was set";
+            case SESSION_LIMIT -> sessions + "; the oldest, to make room for a new login";
+            default -> sessions;
+        };
+    }
+
+    private static String failureOf(AbstractAuthenticationFailureEvent event) {
+        if (event instanceof AuthenticationFailureServiceExceptionEvent) {
+            return "could not be checked";
+        }
+        return (event.getException() instanceof DisabledException) ? "account disabled" : "bad credentials";
+    }
+
+    /** The client of the request being served: a failed sign-in always comes with one. */
+    private static Client currentClient() {
+        return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+                ? Client.of(attributes.getRequest()) : Client.UNKNOWN;
+    }
+
+}
