@@ -146,6 +146,29 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Puts a cookie back into the browser as the application would have set it. */
+    /** The login session of this browser: the {@code sid} claim of its access-token cookie. */
+    public String sessionId() {
+        return (String) TestJwts.decodePart(cookie("accessToken"), 1).get("sid");
+    }
+
+    /** The text of the caption of the table with that id. */
+    public String caption(String tableId) {
+        return find(By.cssSelector("table#" + tableId + " caption")).getText();
+    }
+
+    /** The value of one attribute of every element the CSS selector finds, in page order. */
+    public List<String> attributes(String cssSelector, String attribute) {
+        return this.driver.findElements(By.cssSelector(cssSelector))
+            .stream()
+            .map((element) -> element.getAttribute(attribute))
+            .toList();
+    }
+
+    /** The texts of the cells of a table row. */
+    public static List<String> cellTexts(WebElement row) {
+        return row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+    }
+
     public void setCookie(String name, String value) {
         this.driver.manage().deleteCookieNamed(name);
         this.driver.manage()
