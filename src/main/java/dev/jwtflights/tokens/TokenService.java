@@ -3,6 +3,7 @@ package dev.jwtflights.tokens;
 import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.Key;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Date;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,9 +21,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.Jws;
+import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.LocatorAdapter;
 import io.jsonwebtoken.io.DeserializationException;
 import io.jsonwebtoken.io.Deserializer;
 import org.slf4j.Logger;
@@ -42,6 +46,12 @@ import org.springframework.stereotype.Service;
  * appears twice in its header or claims; an {@code iat} in the future (beyond the clock skew); a lifetime
  * {@code exp - iat} longer than {@code app.jwt.access-token-ttl} (plus the skew). Each needs the key to be exploited,
  * but a verifier that reads loosely accepts tokens that no issuer of ours could have made.
+ * <p>
+ * The key: with {@code app.jwt.keys}, tokens are signed with the first key and carry its {@code kid}, and a token is
+ * verified with the key its {@code kid} names, so that a new key can be added, made the signing one, and the old one
+ * dropped without refusing a token that is still unexpired; a token without a {@code kid}, or with one that is not
+ * listed, is refused. With {@code app.jwt.secret} (or a random key) there is one key, no {@code kid} is written, and
+ * one in a token is not read: the one key verifies every token.
  */
 @EnableConfigurationProperties(JwtProperties.class)
 @Service
@@ -64,6 +74,9 @@ public class TokenService {
 
     private final Clock clock;
 
+    /** The {@code kid} written in the header of the tokens signed, or {@code null} (no {@code kid}). */
+    private final String keyId;
+
     private final SecretKey key;
 
     private final JwtParser parser;
@@ -71,11 +84,13 @@ public class TokenService {
     TokenService(JwtProperties properties, Clock clock) {
         this.properties = properties;
         this.clock = clock;
-        this.key = signingKey(properties);
+        VerificationKeys keys = verificationKeys(properties);
+        this.keyId = properties.hasKeys() ? properties.keys().get(0).kid() : null;
+        this.key = keys.signingKey(this.keyId);
         warnIfPlainHttp(properties.issuer());
         this.parser = Jwts.parser()
             .json(new StrictJson())
-            .verifyWith(this.key)
+            .keyLocator(keys)
             .requireIssuer(properties.issuer())
             .requireAudience(properties.audience())
             .clock(() -> Date.from(clock.instant()))
@@ -93,14 +108,27 @@ public class TokenService {
         }
     }
 
-    private static SecretKey signingKey(JwtProperties properties) {
-        if (properties.hasSecret()) {
-            return new SecretKeySpec(properties.secret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+    private static VerificationKeys verificationKeys(JwtProperties properties) {
+        if (properties.hasKeys()) {
+            Map<String, SecretKey> keysById = new LinkedHashMap<>();
+            for (JwtProperties.SigningKey key : properties.keys()) {
+                keysById.put(key.kid(), hmacKey(key.secret()));
+            }
+            log.info("Signing access tokens with the key of kid '{}'; accepting those of the kids {} (app.jwt.keys)",
+                    properties.keys().get(0).kid(), keysById.keySet());
+            return new VerificationKeys(null, keysById);
         }
-        log.warn("app.jwt.secret is not set: signing access tokens with a random key made at startup. "
-                + "Access tokens will not survive a restart (sessions will: the next page load refreshes). "
+        if (properties.hasSecret()) {
+            return new VerificationKeys(hmacKey(properties.secret()), Map.of());
+        }
+        log.warn("app.jwt.secret is not set (nor app.jwt.keys): signing access tokens with a random key made at "
+                + "startup. Access tokens will not survive a restart (sessions will: the next page load refreshes). "
                 + "Set APP_JWT_SECRET to at least 32 bytes to keep them.");
-        return Jwts.SIG.HS256.key().build();
+        return new VerificationKeys(Jwts.SIG.HS256.key().build(), Map.of());
+    }
+
+    private static SecretKey hmacKey(String secret) {
+        return new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
     }
 
     /**
@@ -128,6 +156,7 @@ public class TokenService {
         String id = UUID.randomUUID().toString();
         List<String> roleList = List.copyOf(roles);
         String value = Jwts.builder()
+            .header().keyId(this.keyId).and()
             .issuer(this.properties.issuer())
             .audience().add(this.properties.audience()).and()
             .subject(username)
@@ -230,6 +259,47 @@ public class TokenService {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /**
+     * The keys that verify a token, as jjwt asks for them once it has read the header: with {@code app.jwt.keys}, the
+     * one that the {@code kid} names (no {@code kid}, or one that is not listed, refuses the token); without, the one
+     * key, whatever the header says. A refusal here is an {@link InvalidTokenException}, which jjwt lets through, so
+     * that the log says why rather than the name of a jjwt exception.
+     */
+    private static final class VerificationKeys extends LocatorAdapter<Key> {
+
+        /** The one key, when the keys have no ids; {@code null} with {@code app.jwt.keys}. */
+        private final SecretKey onlyKey;
+
+        private final Map<String, SecretKey> keysById;
+
+        VerificationKeys(SecretKey onlyKey, Map<String, SecretKey> keysById) {
+            this.onlyKey = onlyKey;
+            this.keysById = Map.copyOf(keysById);
+        }
+
+        SecretKey signingKey(String keyId) {
+            return (keyId != null) ? this.keysById.get(keyId) : this.onlyKey;
+        }
+
+        @Override
+        protected Key locate(JwsHeader header) {
+            if (this.onlyKey != null) {
+                return this.onlyKey;
+            }
+            String keyId = header.getKeyId();
+            if (keyId == null) {
+                throw new InvalidTokenException("no kid in the header: with app.jwt.keys, every token names its key");
+            }
+            SecretKey key = this.keysById.get(keyId);
+            if (key == null) {
+                // Not the kid itself: the header is the sender's text, not ours to write into the log.
+                throw new InvalidTokenException("a kid that app.jwt.keys does not list");
+            }
+            return key;
+        }
+
     }
 
     /**

@@ -13,8 +13,8 @@ public final class TestTokenServices {
     }
 
     public static TokenService create(String secret, Clock clock) {
-        return new TokenService(new JwtProperties(secret, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
-                Duration.ZERO), clock);
+        return new TokenService(new JwtProperties(secret, null, "http://localhost:8080", "jwt-flights",
+                Duration.ofMinutes(1), Duration.ZERO), clock);
     }
 
 }

@@ -2,10 +2,12 @@ package dev.jwtflights.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,8 +36,20 @@ class TokenServiceTests {
 
     private final TokenService tokenService = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
 
+    static final JwtProperties.SigningKey FIRST = new JwtProperties.SigningKey("2026-07",
+            "the-first-key-of-more-than-32-bytes!!");
+
+    static final JwtProperties.SigningKey SECOND = new JwtProperties.SigningKey("2026-01",
+            "the-second-key-of-more-than-32-bytes!");
+
+    static JwtProperties keyed(JwtProperties.SigningKey... keys) {
+        return new JwtProperties(null, List.of(keys), "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
+                Duration.ZERO);
+    }
+
     static JwtProperties properties(String secret, Duration clockSkew) {
-        return new JwtProperties(secret, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1), clockSkew);
+        return new JwtProperties(secret, null, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
+                clockSkew);
     }
 
     /** The claims our tokens carry, valid now, for tokens built by hand. */
@@ -404,7 +418,7 @@ class TokenServiceTests {
 
         assertThat(first.verify(token).username()).isEqualTo("secret");
         assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> second.verify(token));
-        assertThat(output).contains("WARN").contains("app.jwt.secret is not set");
+        assertThat(output).contains("WARN").contains("app.jwt.secret is not set (nor app.jwt.keys)");
     }
 
     @ParameterizedTest
@@ -506,13 +520,170 @@ class TokenServiceTests {
 
     @Test
     void constructWhenIssuerIsPlainHttpOnAnotherHostThenAWarning(CapturedOutput output) {
-        new TokenService(new JwtProperties(null, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
+        new TokenService(new JwtProperties(null, null, "http://localhost:8080", "jwt-flights", Duration.ofMinutes(1),
                 Duration.ZERO), this.clock);
         assertThat(output).doesNotContain("plain http");
 
-        new TokenService(new JwtProperties(null, "http://flights.example.com", "jwt-flights", Duration.ofMinutes(1),
-                Duration.ZERO), this.clock);
+        new TokenService(new JwtProperties(null, null, "http://flights.example.com", "jwt-flights",
+                Duration.ofMinutes(1), Duration.ZERO), this.clock);
         assertThat(output).contains("WARN").contains("app.jwt.issuer is http://flights.example.com: plain http");
+    }
+
+    @Test
+    void issueWhenOnlyASecretThenNoKidInTheHeader() {
+        String token = this.tokenService.issue("secret", List.of("USER"), "s").value();
+
+        assertThat(TestJwts.decodePart(token, 0)).containsOnlyKeys("alg");
+    }
+
+    @Test
+    void verifyWhenOnlyASecretThenAKidInTheHeaderIsNotRead() {
+        String anyKid = TestJwts.hmac(kidHeader("whatever"), validClaims(), "HmacSHA256", KEY);
+        String kidOfAnotherKey = signedWith(FIRST, FIRST.kid());
+
+        assertThat(this.tokenService.verify(anyKid).username()).isEqualTo("secret");
+        assertThatExceptionOfType(InvalidTokenException.class)
+            .isThrownBy(() -> this.tokenService.verify(kidOfAnotherKey));
+    }
+
+    /**
+     * With {@code app.jwt.keys}: the first key signs and names itself by its {@code kid}; a token is verified by the
+     * key its {@code kid} names, and refused without one.
+     */
+    @Nested
+    class NamedKeys {
+
+        private final MutableClock clock = TokenServiceTests.this.clock;
+
+        private final TokenService keyed = new TokenService(keyed(FIRST, SECOND), this.clock);
+
+        @Test
+        void issueWhenKeysSetThenSignedWithTheFirstAndNamedByItsKid() {
+            String token = this.keyed.issue("secret", List.of("USER"), "s").value();
+
+            TokenService firstOnly = new TokenService(properties(FIRST.secret(), Duration.ZERO), this.clock);
+            TokenService secondOnly = new TokenService(properties(SECOND.secret(), Duration.ZERO), this.clock);
+
+            assertThat(TestJwts.decodePart(token, 0)).containsOnly(Map.entry("alg", "HS256"),
+                    Map.entry("kid", "2026-07"));
+            assertThat(firstOnly.verify(token).username()).isEqualTo("secret");
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> secondOnly.verify(token));
+        }
+
+        @Test
+        void verifyWhenKeysSetThenEachKeyVerifiesTheTokensOfItsKid() {
+            assertThat(this.keyed.verify(signedWith(SECOND, SECOND.kid())).username()).isEqualTo("secret");
+            assertThat(this.keyed.verify(signedWith(FIRST, FIRST.kid())).username()).isEqualTo("secret");
+            assertThat(this.keyed.verify(this.keyed.issue("admin", List.of("ADMIN"), "s").value()).username())
+                .isEqualTo("admin");
+        }
+
+        @Test
+        void verifyWhenKeysSetAndNoKidThenRefused() {
+            String token = TestJwts.hmac(TestJwts.header("HS256"), validClaims(), "HmacSHA256", bytes(FIRST));
+
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(token))
+                .withMessageStartingWith("no kid in the header");
+        }
+
+        @Test
+        void verifyWhenKeysSetAndTheKidIsNotListedThenRefusedWithoutRepeatingIt() {
+            String token = signedWith(FIRST, "a-kid-we-never-had");
+
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(token))
+                .withMessage("a kid that app.jwt.keys does not list");
+        }
+
+        @Test
+        void verifyWhenAKeyIsDroppedThenItsTokensAreRefused() {
+            TokenService withoutSecond = new TokenService(keyed(FIRST), this.clock);
+            String token = signedWith(SECOND, SECOND.kid());
+
+            assertThat(this.keyed.verify(token).username()).isEqualTo("secret");
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> withoutSecond.verify(token));
+        }
+
+        @Test
+        void verifyWhenTheKidNamesAnotherKeyThanTheOneThatSignedThenRefused() {
+            String token = signedWith(FIRST, SECOND.kid());
+
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(token))
+                .withMessageContaining("SignatureException");
+        }
+
+        @Test
+        void verifyWhenTheKidIsNotAStringThenRefused() {
+            Map<String, Object> header = TestJwts.header("HS256");
+            header.put("kid", 202607);
+            String token = TestJwts.hmac(header, validClaims(), "HmacSHA256", bytes(FIRST));
+
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(token));
+        }
+
+        @Test
+        void verifyWhenTheKidAppearsTwiceThenRefused() {
+            String token = signedWith(FIRST, FIRST.kid());
+            String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+            String once = "{\"alg\":\"HS256\",\"kid\":\"2026-07\"}";
+            String twice = "{\"alg\":\"HS256\",\"kid\":\"2026-01\",\"kid\":\"2026-07\"}";
+
+            assertThat(this.keyed.verify(TestJwts.hmacOfJson(once, claims, bytes(FIRST))).username())
+                .isEqualTo("secret");
+            assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> this.keyed.verify(TestJwts.hmacOfJson(twice, claims, bytes(FIRST))));
+        }
+
+        @Test
+        void verifyWhenKeysSetThenTheOtherRulesStillApply() {
+            Map<String, Object> wrongAudience = validClaims();
+            wrongAudience.put("aud", List.of("another-api"));
+            JwtProperties.SigningKey longKey = new JwtProperties.SigningKey("long", "z".repeat(64));
+            TokenService longKeyed = new TokenService(keyed(longKey), this.clock);
+            Map<String, Object> hs384 = TestJwts.header("HS384");
+            hs384.put("kid", longKey.kid());
+            String issued = this.keyed.issue("secret", List.of("USER"), "s").value();
+            String ofAnotherAudience = TestJwts.hmac(kidHeader(FIRST.kid()), wrongAudience, "HmacSHA256", bytes(FIRST));
+            String hs384Signed = TestJwts.hmac(hs384, validClaims(), "HmacSHA384", bytes(longKey));
+            String hs256Signed = TestJwts.hmac(kidHeader(longKey.kid()), validClaims(), "HmacSHA256", bytes(longKey));
+
+            assertThatExceptionOfType(InvalidTokenException.class)
+                .isThrownBy(() -> this.keyed.verify(ofAnotherAudience));
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> longKeyed.verify(hs384Signed));
+            assertThat(longKeyed.verify(hs256Signed).username()).isEqualTo("secret");
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(issued + "="));
+            assertThat(this.keyed.verify(issued).username()).isEqualTo("secret");
+            this.clock.advance(Duration.ofSeconds(60));
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.keyed.verify(issued));
+        }
+
+        @Test
+        void verifyWhenMovingFromTheSecretToTheSameKeyUnderAKidThenBothWaysTokensOfTheOtherAreKnown() {
+            TokenService unnamed = new TokenService(properties(SECRET, Duration.ZERO), this.clock);
+            TokenService named = new TokenService(keyed(new JwtProperties.SigningKey("2026-01", SECRET)), this.clock);
+            String ofUnnamed = unnamed.issue("secret", List.of("USER"), "s").value();
+
+            // A token of app.jwt.keys is accepted by an instance still on app.jwt.secret (a rolling deployment, or a
+            // step back); one from app.jwt.secret has no kid and is refused: its holder renews it.
+            assertThat(unnamed.verify(named.issue("secret", List.of("USER"), "s").value()).username())
+                .isEqualTo("secret");
+            assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> named.verify(ofUnnamed));
+        }
+
+    }
+
+    private static Map<String, Object> kidHeader(String kid) {
+        Map<String, Object> header = TestJwts.header("HS256");
+        header.put("kid", kid);
+        return header;
+    }
+
+    private static byte[] bytes(JwtProperties.SigningKey key) {
+        return key.secret().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A valid token signed by hand with the given key, its header naming the given kid. */
+    private String signedWith(JwtProperties.SigningKey key, String kid) {
+        return TestJwts.hmac(kidHeader(kid), validClaims(), "HmacSHA256", bytes(key));
     }
 
     private void assertRefused(String token) {
