@@ -1,0 +1,70 @@
+package dev.jwtflights;
+
+import java.util.List;
+
+import dev.jwtflights.test.postgres.EmbeddedPostgresDatabase;
+import dev.jwtflights.test.postgres.EmbeddedPostgresDatabase.Database;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The one set of migrations ({@code db/migration}, which H2 runs in every other test) on PostgreSQL, each database
+ * new and empty: every version applies, and the data ones do what they say. That the schema is the one the entities
+ * expect is checked by every PostgreSQL test with an application context ({@code ddl-auto=validate}).
+ */
+class MigrationsPostgresIntegrationTests {
+
+    @Test
+    void everyMigrationAppliesToAnEmptyDatabase() {
+        Database database = EmbeddedPostgresDatabase.create();
+
+        int applied = flyway(database, null).migrate().migrationsExecuted;
+
+        JdbcTemplate jdbc = jdbc(database);
+        assertThat(applied).isEqualTo(4);
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
+                String.class)).containsExactly("1", "2", "3", "4");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(10);
+        assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
+                + "ORDER BY table_name", String.class))
+            .containsExactly("app_user", "auth_event", "flyway_schema_history", "refresh_token", "reservation");
+        assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_name = 'refresh_token' "
+                + "AND column_name IN ('created_at', 'expires_at', 'used_at', 'session_started_at')", String.class))
+            .hasSize(4)
+            .containsOnly("timestamp with time zone");
+    }
+
+    @Test
+    void v3NumbersTheTokensOfSessionsThatExistedBeforeItInTheirOrder() {
+        Database database = EmbeddedPostgresDatabase.create();
+        flyway(database, "2").migrate();
+        JdbcTemplate jdbc = jdbc(database);
+        for (String family : List.of("family-a", "family-b", "family-a", "family-a")) {
+            jdbc.update("INSERT INTO refresh_token (username, token_hash, family_id, created_at, expires_at, "
+                    + "session_started_at) VALUES ('secret', md5(random()::text), ?, now(), now(), now())", family);
+        }
+
+        flyway(database, null).migrate();
+
+        assertThat(jdbc.queryForList("SELECT family_id || ':' || generation FROM refresh_token ORDER BY id",
+                String.class)).containsExactly("family-a:0", "family-b:0", "family-a:1", "family-a:2");
+    }
+
+    private static Flyway flyway(Database database, String target) {
+        return Flyway.configure()
+            .dataSource(database.url(), database.username(), database.password())
+            .locations("classpath:db/migration")
+            .target((target != null) ? target : "latest")
+            .load();
+    }
+
+    private static JdbcTemplate jdbc(Database database) {
+        return new JdbcTemplate(new DriverManagerDataSource(database.url(), database.username(), database.password()));
+    }
+
+}
