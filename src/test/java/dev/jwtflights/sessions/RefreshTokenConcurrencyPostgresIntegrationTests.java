@@ -43,8 +43,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * What the refresh rules rely on from PostgreSQL, with real transactions on concurrent threads: a second transaction
- * that wants a user's row lock ({@code SELECT ... FOR UPDATE}) or a refresh token's row (the conditional UPDATE of a
- * rotation) waits until the first one ends, then reads what it committed. That a transaction waits is read from
+ * that wants a user's row lock ({@code UserAccounts.lockForSessionChange}, for which Hibernate writes
+ * {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL) or a refresh token's row (the conditional UPDATE of a rotation)
+ * waits until the first one ends, then reads what it committed. That a transaction waits is read from
  * PostgreSQL itself ({@code pg_blocking_pids}), not guessed from time.
  */
 class RefreshTokenConcurrencyPostgresIntegrationTests {

@@ -1,5 +1,6 @@
 package dev.jwtflights;
 
+import java.sql.SQLException;
 import java.util.List;
 
 import dev.jwtflights.test.postgres.EmbeddedPostgresDatabase;
@@ -7,17 +8,20 @@ import dev.jwtflights.test.postgres.EmbeddedPostgresDatabase.Database;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The one set of migrations ({@code db/migration}, which H2 runs in every other test) on PostgreSQL, each database
- * new and empty: every version applies, and the data ones do what they say. That the schema is the one the entities
- * expect is checked by every PostgreSQL test with an application context ({@code ddl-auto=validate}).
+ * The schema on PostgreSQL. The one set of migrations ({@code db/migration}, which H2 runs in every other test)
+ * applies to a new, empty database, and the data ones do what they say; the role that README.md suggests for
+ * revoking sessions in {@code psql} can do that and nothing else. That the schema is the one the entities expect is
+ * checked by every PostgreSQL test with an application context ({@code ddl-auto=validate}).
  */
-class MigrationsPostgresIntegrationTests {
+class SchemaPostgresIntegrationTests {
 
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
@@ -53,6 +57,35 @@ class MigrationsPostgresIntegrationTests {
 
         assertThat(jdbc.queryForList("SELECT family_id || ':' || generation FROM refresh_token ORDER BY id",
                 String.class)).containsExactly("family-a:0", "family-b:0", "family-a:1", "family-a:2");
+    }
+
+    @Test
+    void theReadmesRevokerRoleMayEndSessionsAndChangeNothingElse() {
+        Database database = EmbeddedPostgresDatabase.create();
+        flyway(database, null).migrate();
+        JdbcTemplate owner = jdbc(database);
+        for (String family : List.of("session-1", "session-2")) {
+            owner.update("INSERT INTO refresh_token (username, token_hash, family_id, created_at, expires_at, "
+                    + "session_started_at) VALUES ('secret', md5(random()::text), ?, now(), now(), now())", family);
+        }
+        // Roles belong to the whole server: a name of this database's own.
+        String revoker = database.url().substring(database.url().lastIndexOf('/') + 1) + "_revoker";
+        owner.execute("CREATE ROLE " + revoker + " LOGIN PASSWORD 'not-checked-here'");
+        owner.execute("GRANT SELECT, UPDATE (is_active) ON refresh_token TO " + revoker);
+        JdbcTemplate psql = new JdbcTemplate(new DriverManagerDataSource(database.url(), revoker, "not-checked-here"));
+
+        assertThat(psql.update("UPDATE refresh_token SET is_active = FALSE WHERE family_id = 'session-1';")).isOne();
+        assertThat(psql.update("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret';")).isEqualTo(2);
+        assertThat(owner.queryForObject("SELECT COUNT(*) FROM refresh_token WHERE is_active", Integer.class)).isZero();
+        for (String refused : List.of("UPDATE refresh_token SET expires_at = now()", "DELETE FROM refresh_token",
+                "UPDATE app_user SET role = 'ADMIN'", "SELECT password_hash FROM app_user",
+                "INSERT INTO auth_event (occurred_at, type) VALUES (now(), 'LOGGED_OUT')")) {
+            // 42501: insufficient_privilege.
+            assertThatExceptionOfType(DataAccessException.class).as(refused)
+                .isThrownBy(() -> psql.execute(refused))
+                .havingRootCause()
+                .isInstanceOfSatisfying(SQLException.class, (ex) -> assertThat(ex.getSQLState()).isEqualTo("42501"));
+        }
     }
 
     private static Flyway flyway(Database database, String target) {
