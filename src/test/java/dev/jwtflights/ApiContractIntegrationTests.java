@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import com.networknt.schema.Error;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.dialect.Dialects;
+import dev.jwtflights.test.TestUsers;
 import dev.jwtflights.test.tokens.BearerTokens;
 import dev.jwtflights.users.Role;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,11 +29,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -71,6 +74,12 @@ class ApiContractIntegrationTests {
     @Autowired
     private JsonMapper json;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @Value("${app.throttle.failures-per-username:5}")
+    private int failuresPerUsername;
+
     private final SchemaRegistry schemas = SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31());
 
     private JsonNode document;
@@ -103,6 +112,15 @@ class ApiContractIntegrationTests {
         call(false, "POST", "/api/auth/token", "/api/auth/token", FORM, "grant_type=client_credentials");
         call(false, "POST", "/api/auth/token", "/api/auth/token", "text/plain", "username=secret");
         call(false, "POST", "/api/auth/token", "/api/auth/token", JSON, OVERSIZED);
+        // Failed sign-ins of one username, until the login throttle refuses the next one unchecked.
+        String guessed = TestUsers.create(this.jdbc, "USER");
+        for (int i = 0; i < this.failuresPerUsername; i++) {
+            call(false, "POST", "/api/auth/token", "/api/auth/token", FORM,
+                    "grant_type=password&username=" + guessed + "&password=wrong");
+        }
+        HttpResponse<String> throttled = call(false, "POST", "/api/auth/token", "/api/auth/token", JSON,
+                "{\"username\":\"" + guessed + "\",\"password\":\"" + TestUsers.passwordOf(guessed) + "\"}");
+        assertThat(throttled.statusCode()).isEqualTo(429);
 
         String refreshed = call(true, "POST", "/api/auth/refresh", "/api/auth/refresh", JSON,
                 "{\"refresh_token\":\"" + refreshToken(tokens) + "\"}").body();

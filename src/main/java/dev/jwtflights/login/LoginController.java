@@ -21,8 +21,9 @@ class LoginController {
                     && request.getParameter(candidate.parameter()) != null)
             .findFirst()
             .orElse(LoginNotice.NONE);
-        model.addAttribute("notice", notice.message());
-        model.addAttribute("failed", notice == LoginNotice.FAILED);
+        model.addAttribute("notice",
+                (notice.parameter() != null) ? notice.message(request.getParameter(notice.parameter())) : null);
+        model.addAttribute("failed", notice == LoginNotice.FAILED || notice == LoginNotice.THROTTLED);
         return "auth/login";
     }
 

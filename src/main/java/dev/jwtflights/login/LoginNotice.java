@@ -9,6 +9,7 @@ enum LoginNotice {
 
     NONE(null, null),
     FAILED("error", "Login failed. Check your username and password."),
+    THROTTLED("throttled", "Too many failed attempts. Try again later."),
     SIGNED_OUT("logout", "You have signed out."),
     EXPIRED("expired", "Your session has expired. Please sign in again."),
     REVOKED("revoked", "Your session was ended by an administrator. Please sign in again."),
@@ -35,6 +36,23 @@ enum LoginNotice {
 
     String message() {
         return this.message;
+    }
+
+    /**
+     * The sentence for this visit: the throttled notice says how long to wait, when its parameter is a number of
+     * seconds (the redirect after a throttled sign-in gives one; anything else gets the sentence without it).
+     */
+    String message(String value) {
+        if (this != THROTTLED || value == null || !value.matches("[1-9][0-9]{0,4}")) {
+            return this.message;
+        }
+        int seconds = Integer.parseInt(value);
+        return "Too many failed attempts. Try again in " + seconds + ((seconds == 1) ? " second." : " seconds.");
+    }
+
+    /** The query of the redirect to the login page after a throttled sign-in that is to wait that long. */
+    static String throttledQuery(long seconds) {
+        return "?" + THROTTLED.parameter + "=" + seconds;
     }
 
     String query() {

@@ -13,7 +13,6 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -103,7 +102,7 @@ class LoginSecurityConfiguration {
             .authenticationManager(authenticationManager)
             .formLogin((login) -> login.loginPage("/login")
                 .successHandler(new LoginSuccessHandler(session))
-                .failureHandler(loginFailed())
+                .failureHandler(new LoginFailureHandler())
                 .permitAll())
             .logout((logout) -> logout.logoutUrl("/logout")
                 .addLogoutHandler((request, response, authentication) -> session.end(request, response))
@@ -126,19 +125,6 @@ class LoginSecurityConfiguration {
             .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
             .permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
             .crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
-    }
-
-    /**
-     * A wrong username or password, a disabled account, or a failure looking them up: the same "Login failed" page,
-     * with nothing that tells which part was wrong. The refusal is logged where passwords are checked, for the login
-     * form and the token endpoint alike.
-     */
-    private static SimpleUrlAuthenticationFailureHandler loginFailed() {
-        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler(
-                "/login" + LoginNotice.FAILED.query());
-        // It would keep the exception in a new HTTP session; nothing here has one.
-        handler.setAllowSessionCreation(false);
-        return handler;
     }
 
     private static RequestMatcher publicPaths() {

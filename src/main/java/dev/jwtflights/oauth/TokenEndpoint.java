@@ -5,6 +5,7 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.throttle.LoginThrottledException;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenService;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +35,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -50,7 +54,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>
  * Every refusal of a grant is the same {@code invalid_grant}, whatever its reason (which goes to the log where it is
  * decided), and so is a failure inside the password check or the sessions (a database error): a client is never told
- * more. Only a fault of ours elsewhere is a 500 {@code server_error}.
+ * more. Only a fault of ours elsewhere is a 500 {@code server_error}. A password grant that the login throttle refuses
+ * unchecked (too many failures of its username or from its address) is a 429 {@code temporarily_unavailable} with
+ * {@code Retry-After}, the same for an unknown username as for a known one.
  * <p>
  * The password grant is one that RFC 9700 (OAuth 2.0 Security Best Current Practice) says must not be used, because it
  * hands the user's password to the client. It is offered here because the API's one client is first-party: the
@@ -103,7 +109,9 @@ class TokenEndpoint {
     @Operation(summary = "Sign in with a password, or refresh (RFC 6749 token endpoint)",
             description = "grant_type=password (username, password) starts a session; grant_type=refresh_token "
                     + "(refresh_token) renews one, exactly as POST /api/auth/refresh. Wrong credentials, an unknown "
-                    + "or disabled user, and a refused refresh token all give the same invalid_grant.")
+                    + "or disabled user, and a refused refresh token all give the same invalid_grant. Failed "
+                    + "password grants are throttled per username and per client address (by default 5 and 30 per "
+                    + "minute): beyond that, 429 until Retry-After says, before the password is checked.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = FORM, schema = @Schema(implementation = TokenRequest.class,
                     requiredProperties = "grant_type")),
@@ -118,6 +126,12 @@ class TokenEndpoint {
             schema = @Schema(implementation = TokenError.class)))
     @ApiResponse(responseCode = "415", description = NOT_FORM_OR_JSON, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "429", description = "temporarily_unavailable: a password grant refused unchecked, "
+            + "because its username, or its client address, failed too often lately (the same for an unknown "
+            + "username); try again after Retry-After", headers = @Header(name = HttpHeaders.RETRY_AFTER,
+                    description = "Seconds to wait before the next attempt", required = true,
+                    schema = @Schema(type = "integer", minimum = "1")),
+            content = @Content(mediaType = JSON, schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         refuseQuery(request);
         return token(body.passwordUnlessNamed(), Client.of(request));
@@ -199,11 +213,17 @@ class TokenEndpoint {
         if (username == null || password == null) {
             throw new InvalidTokenRequestException("'username' and 'password' are required");
         }
+        // Trimmed, as the login form's filter trims it: one username rule on every way in.
+        UsernamePasswordAuthenticationToken attempt = UsernamePasswordAuthenticationToken
+            .unauthenticated(username.trim(), password);
+        // Where it came from, as the login form's filter says it: the login throttle counts per address too.
+        attempt.setDetails(new WebAuthenticationDetails(client.ipAddress(), null));
         Authentication authentication;
         try {
-            // Trimmed, as the login form's filter trims it: one username rule on every way in.
-            authentication = this.authenticationManager
-                .authenticate(UsernamePasswordAuthenticationToken.unauthenticated(username.trim(), password));
+            authentication = this.authenticationManager.authenticate(attempt);
+        }
+        catch (LoginThrottledException ex) {
+            return throttled(ex);
         }
         catch (AuthenticationException ex) {
             // Logged by the users' sign-in log, as for the login form.
@@ -290,6 +310,14 @@ class TokenEndpoint {
 
     private static ResponseEntity<Object> ok(Object body) {
         return TokenErrorFormat.noStore(ResponseEntity.ok()).body(body);
+    }
+
+    private static ResponseEntity<Object> throttled(LoginThrottledException ex) {
+        long seconds = ex.retryAfterSeconds();
+        return TokenErrorFormat.noStore(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS))
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(seconds))
+            .body(TokenError.temporarilyUnavailable("Too many failed sign-ins: try again in " + seconds
+                    + ((seconds == 1) ? " second" : " seconds")));
     }
 
     private static ResponseEntity<Object> error(TokenError error) {

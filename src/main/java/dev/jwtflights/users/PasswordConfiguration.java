@@ -2,6 +2,8 @@ package dev.jwtflights.users;
 
 import java.util.Map;
 
+import dev.jwtflights.throttle.LoginThrottle;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +20,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * How passwords are stored (BCrypt) and checked: one {@link AuthenticationManager} for the login form and for the
  * token endpoint alike. It publishes Spring Security's authentication events, which {@link SignInLog} writes down,
- * so neither caller logs sign-ins itself.
+ * and it is throttled against password guessing ({@link LoginThrottle}), so neither caller logs or throttles sign-ins
+ * itself.
  */
 @Configuration(proxyBeanMethods = false)
 class PasswordConfiguration {
@@ -29,12 +32,21 @@ class PasswordConfiguration {
     }
 
     /**
+     * The password check of {@link #passwordCheck}, behind the login throttle: an attempt that the throttle refuses
+     * never reaches BCrypt.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+            ApplicationEventPublisher events, LoginThrottle throttle) {
+        return throttle.guard(passwordCheck(users, passwordEncoder, events));
+    }
+
+    /**
      * Checks usernames and passwords with the timing-attack protection of {@link DaoAuthenticationProvider}: an
      * unknown user costs a BCrypt check too, and so does a disabled one (Spring Security 7 checks the password before
      * it refuses the account), so nobody learns from the time of an answer which accounts exist or are disabled.
      */
-    @Bean
-    AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
+    static AuthenticationManager passwordCheck(UserDetailsService users, PasswordEncoder passwordEncoder,
             ApplicationEventPublisher events) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(passwordEncoder);

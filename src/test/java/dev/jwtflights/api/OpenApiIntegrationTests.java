@@ -61,7 +61,10 @@ class OpenApiIntegrationTests {
                     "$.paths['/api/auth/token'].post.requestBody.content['application/x-www-form-urlencoded'].schema.$ref")
             .isEqualTo("#/components/schemas/TokenRequest");
         assertThat(result).bodyJson().extractingPath("$.paths['/api/auth/token'].post.responses").asMap()
-            .containsOnlyKeys("200", "400", "413", "415");
+            .containsOnlyKeys("200", "400", "413", "415", "429");
+        assertThat(result).bodyJson()
+            .extractingPath("$.paths['/api/auth/token'].post.responses['429'].headers['Retry-After'].required")
+            .isEqualTo(true);
         assertThat(result).bodyJson().extractingPath("$.components.securitySchemes.oauth2.flows.password.tokenUrl")
             .isEqualTo("/api/auth/token");
         assertThat(result).bodyJson().doesNotHavePath("$.paths['/api/auth/token'].post.security");

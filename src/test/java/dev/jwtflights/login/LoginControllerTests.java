@@ -41,7 +41,8 @@ class LoginControllerTests {
     }
 
     @ParameterizedTest
-    @CsvSource({ "error, Login failed", "logout, You have signed out", "expired, Your session has expired",
+    @CsvSource({ "error, Login failed", "throttled, Too many failed attempts. Try again later.",
+            "logout, You have signed out", "expired, Your session has expired",
             "revoked, ended by an administrator", "reused, an old session token was used again",
             "ended, ended from another of your devices", "password-changed, Your password was changed",
             "session-limit, signed in on too many devices", "disabled, Your account was disabled" })
@@ -49,6 +50,21 @@ class LoginControllerTests {
         this.mvc.perform(get("/login").param(parameter, ""))
             .andExpect(status().isOk())
             .andExpect(content().string(containsString(message)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "12, Too many failed attempts. Try again in 12 seconds.",
+            "1, Too many failed attempts. Try again in 1 second.",
+            "99999, Too many failed attempts. Try again in 99999 seconds.",
+            "0, Too many failed attempts. Try again later.", "-5, Too many failed attempts. Try again later.",
+            "100000, Too many failed attempts. Try again later.", "12abc, Too many failed attempts. Try again later.",
+            "'<b>9</b>', Too many failed attempts. Try again later." })
+    void loginPageWhenThrottledThenSaysHowLongToWaitIfTheRedirectSaidSo(String seconds, String message)
+            throws Exception {
+        this.mvc.perform(get("/login").param("throttled", seconds))
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString(message), containsString("alert-danger"),
+                    not(containsString("<b>")))));
     }
 
     @Test

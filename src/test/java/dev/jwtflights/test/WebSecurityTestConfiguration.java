@@ -12,7 +12,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
  * For {@code @WebMvcTest}s: the application's real API filter chains (the bearer chain and the API description's), the
- * password check, strict JSON and the real token service, with a movable clock, and a revocation view in which no
+ * password check and its throttle, strict JSON and the real token service, with a movable clock, and a revocation view in which no
  * session has ended. A test of the pages
  * imports the browser side's chains beside it.
  * <p>
@@ -39,6 +39,7 @@ public class WebSecurityTestConfiguration {
             return new String[] { "dev.jwtflights.oauth.ApiSecurityConfiguration",
                     "dev.jwtflights.api.ApiDocsSecurityConfiguration", "dev.jwtflights.api.StrictJsonConfiguration",
                     "dev.jwtflights.users.PasswordConfiguration", "dev.jwtflights.users.SignInLog",
+                    "dev.jwtflights.throttle.LoginThrottle",
                     "dev.jwtflights.tokens.TokenService", "dev.jwtflights.test.revocation.NoEndedSessions" };
         }
 

@@ -34,7 +34,7 @@ class PasswordCheckTests {
 
     private final List<Object> events = new ArrayList<>();
 
-    private final AuthenticationManager manager = new PasswordConfiguration().authenticationManager(
+    private final AuthenticationManager manager = PasswordConfiguration.passwordCheck(
             new InMemoryUserDetailsManager(
                     User.withUsername("alice").password(this.passwordEncoder.encode("right")).roles("USER").build(),
                     User.withUsername("bob")
