@@ -13,6 +13,8 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     Optional<AppUser> findByUsername(String username);
 
+    boolean existsByRole(Role role);
+
     /**
      * Reads a user and locks their row until the transaction ends ({@code SELECT ... FOR UPDATE}): every change to a
      * user's sessions holds this lock, so rotations, reuse detection and revocations of one user happen one after
