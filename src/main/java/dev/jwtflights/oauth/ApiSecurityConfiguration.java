@@ -8,6 +8,7 @@ import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.Role;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -31,6 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * as is our RFC 8414 authorization server metadata.
  * The token endpoints are open to anyone and ignore any Authorization header; reading reservations needs a signed-in
  * user, changing them ADMIN.
+ * <p>
+ * The actuator's endpoints are served on this chain too, with the same bearer tokens: {@code /actuator/health} is
+ * public (its status only), every other endpoint is for ADMIN tokens.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -51,6 +55,12 @@ class ApiSecurityConfiguration {
     /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
     private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
+    /** The health endpoint: its status, UP or DOWN, for load balancers and probes; no details. */
+    private static final RequestMatcher HEALTH = EndpointRequest.to("health");
+
+    /** Every actuator endpoint, and the page that lists them. */
+    private static final RequestMatcher ACTUATOR = EndpointRequest.toAnyEndpoint();
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService,
@@ -64,9 +74,13 @@ class ApiSecurityConfiguration {
             .authorizationServer(issuer)
             .resourceName("jwt-flights API")
             .tlsClientCertificateBoundAccessTokens(false));
-        http.securityMatcher(apiAndMetadata())
+        http.securityMatcher(new OrRequestMatcher(apiAndMetadata(), ACTUATOR))
             .authorizeHttpRequests((authorize) -> authorize.requestMatchers(TOKEN_ENDPOINTS)
                 .permitAll()
+                .requestMatchers(HEALTH)
+                .permitAll()
+                .requestMatchers(ACTUATOR)
+                .hasRole(Role.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, WELL_KNOWN)
                 .permitAll()
                 .requestMatchers(HttpMethod.GET, RESERVATIONS)
