@@ -12,12 +12,14 @@ import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -28,9 +30,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * API errors as RFC 9457 problem details: Spring MVC's own exceptions with their 4xx status, anything unexpected as a
- * bare 500 with no detail (the detail goes to the log). Invalid fields are listed in an {@code errors} property,
- * one {@link FieldError} per problem (see {@link ApiProblem}), so that a client can show each next to its field.
+ * API errors as RFC 9457 problem details: Spring MVC's own exceptions with their 4xx status, an unreachable database
+ * as a 503, anything unexpected as a bare 500 with no detail (the detail goes to the log). Invalid fields are listed
+ * in an {@code errors} property, one {@link FieldError} per problem (see {@link ApiProblem}), so that a client can
+ * show each next to its field.
  * <p>
  * This advice covers the API's controllers; {@link ApiRoutingExceptionHandler} hands it the errors of API requests
  * that found no controller (no such path, method, body type or representation). Endpoints with their own error
@@ -56,6 +59,19 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
         return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status, "An unexpected error occurred."),
                 new HttpHeaders(), status, request);
+    }
+
+    /**
+     * The database is unreachable (no connection within the pool's timeout, or one lost on the way): no fault of the
+     * request, and one that passes. 503, so that clients try again; the application recovers by itself when the
+     * database is back.
+     */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
+    ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+        log.error("The database could not be reached ({}); answering 503", ex.getClass().getSimpleName(), ex);
+        HttpStatus status = HttpStatus.SERVICE_UNAVAILABLE;
+        return handleExceptionInternal(ex, ProblemDetail.forStatusAndDetail(status,
+                "The service is unavailable for a moment: try again later."), new HttpHeaders(), status, request);
     }
 
     /**

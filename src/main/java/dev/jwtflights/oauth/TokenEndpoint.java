@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.security.OAuthFlow;
 import io.swagger.v3.oas.annotations.security.OAuthFlows;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import dev.jwtflights.sessions.Refusal;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.system.Client;
@@ -32,6 +33,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -79,6 +81,9 @@ class TokenEndpoint {
     private static final String FORM = MediaType.APPLICATION_FORM_URLENCODED_VALUE;
 
     private static final String JSON = MediaType.APPLICATION_JSON_VALUE;
+
+    private static final String UNAVAILABLE = "temporarily_unavailable: the request could not be handled for "
+            + "now (the database is unreachable, say); nothing was refused: keep the refresh token and try again later";
 
     private static final String TOO_LARGE = "invalid_request: a body larger than 16 KB";
 
@@ -132,6 +137,8 @@ class TokenEndpoint {
                     description = "Seconds to wait before the next attempt", required = true,
                     schema = @Schema(type = "integer", minimum = "1")),
             content = @Content(mediaType = JSON, schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> token(@RequestBody TokenRequest body, HttpServletRequest request) {
         refuseQuery(request);
         return token(body.passwordUnlessNamed(), Client.of(request));
@@ -162,6 +169,8 @@ class TokenEndpoint {
     @ApiResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = TokenError.class)))
     @ApiResponse(responseCode = "415", description = NOT_FORM_OR_JSON, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> refresh(@RequestBody RefreshTokenRequest body, HttpServletRequest request) {
         refuseQuery(request);
@@ -225,14 +234,20 @@ class TokenEndpoint {
         catch (LoginThrottledException ex) {
             return throttled(ex);
         }
+        catch (AuthenticationServiceException ex) {
+            // The password could not be checked (the user lookup failed): no refusal of the credentials.
+            log.error("Token request could not be checked ({}); answering temporarily_unavailable",
+                    ex.getClass().getSimpleName(), ex);
+            return unavailable();
+        }
         catch (AuthenticationException ex) {
             // Logged by the users' sign-in log, as for the login form.
             return error(TokenError.INVALID_GRANT);
         }
         catch (RuntimeException ex) {
-            log.error("Token request could not be checked ({}); answering invalid_grant", ex.getClass().getSimpleName(),
-                    ex);
-            return error(TokenError.INVALID_GRANT);
+            log.error("Token request could not be checked ({}); answering temporarily_unavailable",
+                    ex.getClass().getSimpleName(), ex);
+            return unavailable();
         }
         return answer(this.sessions.start(authentication.getName(), client));
     }
@@ -305,7 +320,20 @@ class TokenEndpoint {
         if (grant instanceof TokenGrant.Granted granted) {
             return ok(TokenResponse.of(granted.tokens()));
         }
+        if (grant instanceof TokenGrant.Refused refused && refused.reason() == Refusal.ERROR) {
+            return unavailable();
+        }
         return error(TokenError.INVALID_GRANT);
+    }
+
+    /**
+     * The session could not be started or renewed because something failed inside (the database is unreachable,
+     * say): not a refusal. An {@code invalid_grant} would tell the client to discard its refresh token and sign its
+     * user in again; this tells it to keep the token and try again later.
+     */
+    private static ResponseEntity<Object> unavailable() {
+        return TokenErrorFormat.noStore(ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE))
+            .body(TokenError.temporarilyUnavailable("The service is unavailable for a moment: try again later"));
     }
 
     private static ResponseEntity<Object> ok(Object body) {

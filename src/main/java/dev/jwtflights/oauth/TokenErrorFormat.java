@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
  * whatever the request's content type and whatever refused it: the endpoint itself, Spring MVC before it (a wrong
  * method or content type, a body that cannot be read) or the API's body-size limit. OAuth client libraries read
  * nothing else. Such an error that is no refusal of a grant is an {@code invalid_request}, with the status Spring MVC
- * gave it (405, 413, 415) and the description it wrote; a fault of ours is a {@code server_error} that says no more.
+ * gave it (405, 413, 415) and the description it wrote; an outage (503: the database is unreachable) is a
+ * {@code temporarily_unavailable}; any other fault of ours is a {@code server_error} that says no more.
  */
 @Component
 class TokenErrorFormat implements ApiErrorFormat {
@@ -32,7 +34,9 @@ class TokenErrorFormat implements ApiErrorFormat {
 
     @Override
     public ResponseEntity<Object> error(HttpStatusCode status, HttpHeaders headers, String description) {
-        TokenError error = status.is5xxServerError() ? TokenError.SERVER_ERROR : TokenError.invalidRequest(description);
+        TokenError error = (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value())
+                ? TokenError.temporarilyUnavailable(description)
+                : status.is5xxServerError() ? TokenError.SERVER_ERROR : TokenError.invalidRequest(description);
         return noStore(ResponseEntity.status(status).headers(headers)).body(error);
     }
 

@@ -61,7 +61,7 @@ class OpenApiIntegrationTests {
                     "$.paths['/api/auth/token'].post.requestBody.content['application/x-www-form-urlencoded'].schema.$ref")
             .isEqualTo("#/components/schemas/TokenRequest");
         assertThat(result).bodyJson().extractingPath("$.paths['/api/auth/token'].post.responses").asMap()
-            .containsOnlyKeys("200", "400", "413", "415", "429");
+            .containsOnlyKeys("200", "400", "413", "415", "429", "503");
         assertThat(result).bodyJson()
             .extractingPath("$.paths['/api/auth/token'].post.responses['429'].headers['Retry-After'].required")
             .isEqualTo(true);

@@ -2,6 +2,7 @@ package dev.jwtflights.oauth;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.User;
@@ -66,24 +68,24 @@ class TokenEndpointTests {
     private PasswordEncoder passwordEncoder;
 
     @Test
-    void tokenWhenUserLookupFailsThenInvalidGrant(CapturedOutput output) {
+    void tokenWhenUserLookupFailsThenTemporarilyUnavailable(CapturedOutput output) {
         given(this.users.loadUserByUsername("secret")).willThrow(new DataAccessResourceFailureException("down"));
 
         MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isStrictlyEqualTo("{\"error\":\"invalid_grant\"}");
+        assertUnavailable(result);
         assertThat(output).contains("could not be checked").doesNotContain("the-password");
         then(this.sessions).shouldHaveNoInteractions();
     }
 
     @Test
-    void tokenWhenThePasswordCheckFailsUnexpectedlyThenInvalidGrant(CapturedOutput output) {
+    void tokenWhenThePasswordCheckFailsUnexpectedlyThenTemporarilyUnavailable(CapturedOutput output) {
         givenUser("secret", "the-password");
         given(this.passwordEncoder.matches(any(), any())).willThrow(new IllegalStateException("encoder broken"));
 
         MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
 
-        assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isStrictlyEqualTo("{\"error\":\"invalid_grant\"}");
+        assertUnavailable(result);
         assertThat(output).contains("Token request could not be checked (IllegalStateException)");
         then(this.sessions).shouldHaveNoInteractions();
     }
@@ -91,12 +93,40 @@ class TokenEndpointTests {
     @Test
     void tokenWhenSessionRefusedThenInvalidGrant(CapturedOutput output) {
         givenUser("secret", "the-password");
-        given(this.sessions.start(eq("secret"), any(Client.class))).willReturn(new TokenGrant.Refused(Refusal.ERROR));
+        given(this.sessions.start(eq("secret"), any(Client.class)))
+            .willReturn(new TokenGrant.Refused(Refusal.USER_DISABLED));
 
         MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST).bodyJson().isStrictlyEqualTo("{\"error\":\"invalid_grant\"}");
         assertThat(output).doesNotContain("the-password");
+    }
+
+    @Test
+    void tokenWhenSessionCouldNotStartThenTemporarilyUnavailable(CapturedOutput output) {
+        givenUser("secret", "the-password");
+        given(this.sessions.start(eq("secret"), any(Client.class))).willReturn(new TokenGrant.Refused(Refusal.ERROR));
+
+        MvcTestResult result = post("/api/auth/token", "{\"username\":\"secret\",\"password\":\"the-password\"}");
+
+        assertUnavailable(result);
+        assertThat(output).doesNotContain("the-password");
+    }
+
+    @Test
+    void refreshWhenSessionCouldNotBeRenewedThenTemporarilyUnavailable() {
+        given(this.sessions.renew(eq(REFRESH_TOKEN), any(Client.class))).willReturn(new TokenGrant.Refused(Refusal.ERROR));
+
+        assertUnavailable(post("/api/auth/refresh", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}"));
+    }
+
+    /** A 503 that OAuth clients read as "try again later", never cached. */
+    private static void assertUnavailable(MvcTestResult result) {
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+            .hasHeader(HttpHeaders.CACHE_CONTROL, "no-store")
+            .bodyJson()
+            .extractingPath("$.error")
+            .isEqualTo("temporarily_unavailable");
     }
 
     @Test
@@ -122,7 +152,7 @@ class TokenEndpointTests {
 
     @Test
     void refreshWhenRefusedThenInvalidGrantWhateverTheReason() {
-        for (Refusal reason : Refusal.values()) {
+        for (Refusal reason : EnumSet.complementOf(EnumSet.of(Refusal.ERROR))) {
             given(this.sessions.renew(eq(REFRESH_TOKEN), any(Client.class))).willReturn(new TokenGrant.Refused(reason));
 
             MvcTestResult result = post("/api/auth/refresh", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}");

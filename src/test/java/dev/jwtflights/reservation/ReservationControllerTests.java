@@ -167,12 +167,12 @@ class ReservationControllerTests {
     }
 
     @Test
-    void listWhenTheDatabaseFailsThenAProblemWithoutDetails() throws Exception {
+    void listWhenTheDatabaseFailsThenServiceUnavailableWithoutDetails() throws Exception {
         given(this.reservations.findAll(any(Sort.class)))
             .willThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused to db-7"));
 
         this.mvc.perform(get("/reservation").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("USER")))
-            .andExpect(status().isInternalServerError())
+            .andExpect(status().isServiceUnavailable())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(content().string(not(containsString("db-7"))))
             .andExpect(content().string(not(containsString("Exception"))));
