@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.jwtflights.test.ApiClient;
 import dev.jwtflights.test.ApiClient.ApiSession;
+import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.TestUsers;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -54,10 +55,11 @@ class DatabaseOutagePostgresIntegrationTests {
         int port = freePort();
         this.server = startServer(port);
         this.application = startApplication(port);
-        ApiClient api = new ApiClient(this.application.getEnvironment()
-            .getRequiredProperty("local.server.port", Integer.class));
+        int applicationPort = this.application.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+        ApiClient api = new ApiClient(applicationPort);
         String user = TestUsers.create(this.application.getBean(JdbcTemplate.class), "USER");
         ApiSession signedIn = api.logIn(user, TestUsers.passwordOf(user));
+        CookieJarClient browser = CookieJarClient.signedIn(applicationPort, user, TestUsers.passwordOf(user));
 
         this.server.close();
 
@@ -73,6 +75,11 @@ class DatabaseOutagePostgresIntegrationTests {
         assertThat(reservations.status()).isEqualTo(503);
         assertThat(reservations.header("Content-Type")).hasValue("application/problem+json");
         assertThat(reservations.body()).contains("\"status\":503").doesNotContain("Exception");
+        Page page = browser.get("/account/sessions", "Accept", "text/html");
+        assertThat(page.status()).isEqualTo(503);
+        assertThat(page.body()).contains("try again in a moment").doesNotContain("Exception");
+        Page signIn = new CookieJarClient(applicationPort).logIn(user, TestUsers.passwordOf(user));
+        assertThat(signIn.status()).isEqualTo(503);
 
         this.server = startServer(port);
         // The pool replaces its broken connections by itself, on the next requests: no restart, no call of ours.
@@ -84,6 +91,7 @@ class DatabaseOutagePostgresIntegrationTests {
         assertThat(renewed.sessionId()).isEqualTo(signedIn.sessionId());
         assertThat(api.reservations(renewed.accessToken()).status()).isEqualTo(200);
         assertThat(api.logIn(user, TestUsers.passwordOf(user)).sessionId()).isNotEqualTo(signedIn.sessionId());
+        assertThat(browser.get("/account/sessions").status()).isEqualTo(200);
     }
 
     /** The server on the test's data directory: created at the first start, kept as it was at the next. */

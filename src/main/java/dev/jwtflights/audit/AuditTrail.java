@@ -23,7 +23,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes the audit trail. An event of a session or a user is written in the transaction of the change it records, so
  * a change that rolls back leaves no event, and an event that cannot be written rolls the change back. A failed
- * sign-in changes nothing: it is written in a transaction of its own, and a failure to write it is only logged.
+ * sign-in changes nothing: it is written in a transaction of its own (the repository's), and a failure to write it
+ * (the database is down, say) is only logged, so that the sign-in is answered all the same.
  */
 @Component
 class AuditTrail {
@@ -78,7 +79,6 @@ class AuditTrail {
      * the attempt came from, and the kind of refusal. Never the password.
      */
     @EventListener
-    @Transactional
     void on(AbstractAuthenticationFailureEvent event) {
         if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
             return;

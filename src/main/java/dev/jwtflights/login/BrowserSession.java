@@ -79,7 +79,8 @@ class BrowserSession {
 
     /**
      * Exchanges the request's refresh cookie for new tokens, at most once per request. On success both cookies are
-     * set anew; on failure both are cleared and the reason is left in the {@link #REFUSAL_ATTRIBUTE} attribute.
+     * set anew; on a refusal both are cleared (but not when the renewal failed inside, {@link Refusal#ERROR}), and the
+     * reason is left in the {@link #REFUSAL_ATTRIBUTE} attribute.
      */
     Optional<TokenAuthentication> renew(HttpServletRequest request, HttpServletResponse response) {
         if (request.getAttribute(RENEWED_ATTRIBUTE) != null) {
@@ -94,10 +95,12 @@ class BrowserSession {
             this.cookies.write(request, response, tokens);
             return Optional.of(new TokenAuthentication(tokens.access()));
         }
-        if (refresh.isPresent()) {
+        Refusal reason = ((TokenGrant.Refused) grant).reason();
+        // A failure inside ends nothing: the cookies stay, to renew the session once it is over.
+        if (refresh.isPresent() && reason != Refusal.ERROR) {
             this.cookies.clear(request, response);
         }
-        request.setAttribute(REFUSAL_ATTRIBUTE, ((TokenGrant.Refused) grant).reason());
+        request.setAttribute(REFUSAL_ATTRIBUTE, reason);
         return Optional.empty();
     }
 

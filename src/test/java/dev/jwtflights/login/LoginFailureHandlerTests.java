@@ -40,8 +40,14 @@ class LoginFailureHandlerTests {
         assertThat(refuse(new BadCredentialsException("Bad credentials")).getRedirectedUrl())
             .isEqualTo("/login?error");
         assertThat(refuse(new DisabledException("User is disabled")).getRedirectedUrl()).isEqualTo("/login?error");
-        assertThat(refuse(new InternalAuthenticationServiceException("down")).getRedirectedUrl())
-            .isEqualTo("/login?error");
+    }
+
+    @Test
+    void onFailureWhenThePasswordCouldNotBeCheckedThenThe503PageNotARefusal() throws Exception {
+        MockHttpServletResponse response = refuse(new InternalAuthenticationServiceException("database down"));
+
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getRedirectedUrl()).isNull();
     }
 
 }

@@ -60,17 +60,22 @@ class SessionFailureIntegrationTests {
     }
 
     @Test
-    void refreshWhenTheDatabaseFailsThenLoginPageNotAnError() {
+    void refreshWhenTheDatabaseFailsThenThe503PageAndTheSessionIsKeptForLater() {
         CookieJarClient browser = new CookieJarClient(this.port);
         browser.logIn("secret", "secret");
         willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
             .rotate(anyString(), any());
         this.clock.advance(Duration.ofSeconds(61));
 
-        Page answer = browser.get("/flights");
+        String refreshToken = browser.cookie("refreshToken").orElseThrow();
 
-        assertThat(answer.status()).isEqualTo(302);
-        assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).contains("/login"));
+        Page answer = browser.get("/flights", "Accept", "text/html");
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body()).contains("try again in a moment").doesNotContain("Exception");
+        assertThat(browser.cookie("refreshToken")).hasValue(refreshToken);
+        reset(this.refreshTokens);
+        assertThat(browser.get("/flights").status()).as("renewed once the database is back").isEqualTo(200);
     }
 
     @Test
