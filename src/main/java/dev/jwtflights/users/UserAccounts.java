@@ -44,9 +44,10 @@ public class UserAccounts {
     }
 
     /**
-     * Reads a user and locks their row until the caller's transaction ends ({@code SELECT ... FOR UPDATE}): every
-     * change to a user's sessions holds this lock, so rotations, reuse detection and revocations of one user happen
-     * one after the other. Must run inside the caller's transaction.
+     * Reads a user and locks their row until the caller's transaction ends (a pessimistic write lock:
+     * {@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL): every change to a user's
+     * sessions holds this lock, so rotations, reuse detection and revocations of one user happen one after the other.
+     * Must run inside the caller's transaction.
      * @return the user, or empty if there is no such user
      */
     @Transactional(propagation = Propagation.MANDATORY)
