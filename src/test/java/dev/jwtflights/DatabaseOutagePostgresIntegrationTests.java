@@ -12,6 +12,7 @@ import dev.jwtflights.test.ApiClient.ApiSession;
 import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.TestUsers;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The application while its database is down, and after: a PostgreSQL server of this test's own (the shared one of
  * {@code @OnPostgres} keeps running for the other tests) is stopped under a running application, then started again
- * on the same data directory and port. Meanwhile the API says "try again later" (503) rather than refusing anybody;
- * once the server is back, the same tokens work again, without a restart of the application.
+ * on the same data directory and port. Meanwhile the API says "try again later" (503) rather than refusing anybody,
+ * the health endpoint says DOWN, and the failed renewal is measured as an error; once the server is back, the health
+ * endpoint says UP and the same tokens work again, without a restart of the application.
  */
 class DatabaseOutagePostgresIntegrationTests {
 
@@ -60,8 +62,14 @@ class DatabaseOutagePostgresIntegrationTests {
         String user = TestUsers.create(this.application.getBean(JdbcTemplate.class), "USER");
         ApiSession signedIn = api.logIn(user, TestUsers.passwordOf(user));
         CookieJarClient browser = CookieJarClient.signedIn(applicationPort, user, TestUsers.passwordOf(user));
+        CookieJarClient anonymous = new CookieJarClient(applicationPort);
+        assertThat(anonymous.get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
 
         this.server.close();
+
+        Page health = anonymous.get("/actuator/health");
+        assertThat(health.status()).isEqualTo(503);
+        assertThat(health.body()).isEqualTo("{\"status\":\"DOWN\"}");
 
         Page refresh = api.post("/api/auth/refresh", Map.of("refresh_token", signedIn.refreshToken()));
         assertThat(refresh.status()).isEqualTo(503);
@@ -80,11 +88,15 @@ class DatabaseOutagePostgresIntegrationTests {
         assertThat(page.body()).contains("try again in a moment").doesNotContain("Exception");
         Page signIn = new CookieJarClient(applicationPort).logIn(user, TestUsers.passwordOf(user));
         assertThat(signIn.status()).isEqualTo(503);
+        MeterRegistry meters = this.application.getBean(MeterRegistry.class);
+        assertThat(meters.get("jwtflights.refreshes").tag("outcome", "error").timer().count()).isEqualTo(1);
+        assertThat(meters.get("jwtflights.logins").tag("outcome", "error").timer().count()).isEqualTo(2);
 
         this.server = startServer(port);
         // The pool replaces its broken connections by itself, on the next requests: no restart, no call of ours.
         await().atMost(Duration.ofSeconds(30))
             .until(() -> api.reservations(signedIn.accessToken()).status() == 200);
+        assertThat(anonymous.get("/actuator/health").body()).isEqualTo("{\"status\":\"UP\"}");
 
         // The refresh token was not used up by the failed renewal: it still renews the session.
         ApiSession renewed = api.renew(signedIn.refreshToken());

@@ -11,6 +11,7 @@ import dev.jwtflights.sessions.TokenGrant;
 import dev.jwtflights.sessions.TokenPair;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.AccessTokenRefusals;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.tokens.TokenService;
@@ -47,11 +48,15 @@ class BrowserSession {
 
     private final EndedSessions endedSessions;
 
-    BrowserSession(TokenService accessTokens, Sessions sessions, AuthCookies cookies, EndedSessions endedSessions) {
+    private final AccessTokenRefusals refusals;
+
+    BrowserSession(TokenService accessTokens, Sessions sessions, AuthCookies cookies, EndedSessions endedSessions,
+            AccessTokenRefusals refusals) {
         this.accessTokens = accessTokens;
         this.sessions = sessions;
         this.cookies = cookies;
         this.endedSessions = endedSessions;
+        this.refusals = refusals;
     }
 
     /**
@@ -135,12 +140,14 @@ class BrowserSession {
         try {
             AccessToken token = this.accessTokens.verify(value);
             if (this.endedSessions.contains(token.sessionId())) {
+                this.refusals.refused(AccessTokenRefusals.Reason.REVOKED);
                 log.debug("Access token cookie of the ended session {} refused", token.sessionId());
                 return Optional.empty();
             }
             return Optional.of(token);
         }
         catch (InvalidTokenException ex) {
+            this.refusals.refused(ex);
             log.debug("Access token cookie refused ({})", ex.getMessage());
             return Optional.empty();
         }

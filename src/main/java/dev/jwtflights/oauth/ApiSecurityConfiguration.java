@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 import dev.jwtflights.api.ApiPaths;
 import dev.jwtflights.revocation.EndedSessions;
+import dev.jwtflights.tokens.AccessTokenRefusals;
 import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.Role;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,7 +65,7 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, TokenService tokenService,
-            EndedSessions endedSessions, JsonMapper jsonMapper) {
+            EndedSessions endedSessions, AccessTokenRefusals refusals, JsonMapper jsonMapper) {
         String issuer = tokenService.issuer();
         BearerProblems problems = new BearerProblems(jsonMapper, issuer);
         OAuth2ProtectedResourceMetadataFilter metadata = new OAuth2ProtectedResourceMetadataFilter();
@@ -97,8 +98,8 @@ class ApiSecurityConfiguration {
             .logout((logout) -> logout.disable())
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .addFilterBefore(metadata, BasicAuthenticationFilter.class)
-            .addFilterBefore(new BearerTokenFilter(tokenService, endedSessions, problems, anyOf(TOKEN_ENDPOINTS),
-                    this.contextRepository), BasicAuthenticationFilter.class)
+            .addFilterBefore(new BearerTokenFilter(tokenService, endedSessions, refusals, problems,
+                    anyOf(TOKEN_ENDPOINTS), this.contextRepository), BasicAuthenticationFilter.class)
             .exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(problems)
                 .accessDeniedHandler(problems));
         return http.build();

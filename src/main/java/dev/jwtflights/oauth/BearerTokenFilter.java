@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.AccessTokenRefusals;
 import dev.jwtflights.tokens.InvalidTokenException;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.tokens.TokenService;
@@ -49,6 +50,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final EndedSessions endedSessions;
 
+    private final AccessTokenRefusals refusals;
+
     private final AuthenticationEntryPoint entryPoint;
 
     private final RequestMatcher ignored;
@@ -61,10 +64,11 @@ final class BearerTokenFilter extends OncePerRequestFilter {
      * @param ignored requests whose Authorization header is not looked at (the token endpoints, which clients may
      * call with the very access token that just expired)
      */
-    BearerTokenFilter(TokenService tokenService, EndedSessions endedSessions, AuthenticationEntryPoint entryPoint,
-            RequestMatcher ignored, SecurityContextRepository contextRepository) {
+    BearerTokenFilter(TokenService tokenService, EndedSessions endedSessions, AccessTokenRefusals refusals,
+            AuthenticationEntryPoint entryPoint, RequestMatcher ignored, SecurityContextRepository contextRepository) {
         this.tokenService = tokenService;
         this.endedSessions = endedSessions;
+        this.refusals = refusals;
         this.entryPoint = entryPoint;
         this.ignored = ignored;
         this.contextRepository = contextRepository;
@@ -88,10 +92,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
             token = this.tokenService.verify(header.substring(BEARER.length()).strip());
         }
         catch (InvalidTokenException ex) {
+            this.refusals.refused(ex);
             refuse(request, response, ex.getMessage());
             return;
         }
         if (this.endedSessions.contains(token.sessionId())) {
+            this.refusals.refused(AccessTokenRefusals.Reason.REVOKED);
             refuse(request, response, "session " + token.sessionId() + " of user '" + token.username() + "' has ended");
             return;
         }

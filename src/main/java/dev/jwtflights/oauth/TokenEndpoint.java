@@ -187,9 +187,9 @@ class TokenEndpoint {
 
     @PostMapping(path = "/revoke", consumes = JSON)
     @Operation(summary = "Sign out: revoke a session by its refresh token or an access token (RFC 7009)",
-            description = "Ends the whole session of the token. Always 200 with {}, also for an unknown, expired or "
+            description = "Ends the whole session of the token. 200 with {}, also for an unknown, expired or "
                     + "already revoked token. The session's access tokens are refused from then on, as its refresh "
-                    + "tokens are.")
+                    + "tokens are. 503 temporarily_unavailable if it could not be done: nothing was revoked.")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
             @Content(mediaType = FORM, schema = @Schema(implementation = RevocationRequest.class)),
             @Content(mediaType = JSON, schema = @Schema(implementation = RevocationRequest.class)) })
@@ -201,6 +201,8 @@ class TokenEndpoint {
     @ApiResponse(responseCode = "413", description = TOO_LARGE, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = TokenError.class)))
     @ApiResponse(responseCode = "415", description = NOT_FORM_OR_JSON, content = @Content(mediaType = JSON,
+            schema = @Schema(implementation = TokenError.class)))
+    @ApiResponse(responseCode = "503", description = UNAVAILABLE, content = @Content(mediaType = JSON,
             schema = @Schema(implementation = TokenError.class)))
     ResponseEntity<Object> revoke(@RequestBody RevocationRequest body, HttpServletRequest request) {
         refuseQuery(request);
@@ -265,13 +267,10 @@ class TokenEndpoint {
      */
     private ResponseEntity<Object> revoke(String token, Client client) {
         AccessToken accessToken = accessTokenOrNull(token);
-        if (accessToken != null) {
-            this.sessions.signOut(accessToken, client);
-        }
-        else {
-            this.sessions.signOut(token, client);
-        }
-        return ok(Map.of());
+        boolean revoked = (accessToken != null) ? this.sessions.signOut(accessToken, client)
+                : this.sessions.revoke(token, client);
+        // Failed, and logged by the sessions: the client must not believe the session ended (RFC 7009 §2.2.1).
+        return revoked ? ok(Map.of()) : unavailable();
     }
 
     private AccessToken accessTokenOrNull(String token) {

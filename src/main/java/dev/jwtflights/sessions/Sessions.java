@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.users.UserEvent;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +34,11 @@ public class Sessions {
 
     private final RefreshTokenService rules;
 
-    Sessions(RefreshTokenService rules) {
+    private final SessionMeters meters;
+
+    Sessions(RefreshTokenService rules, SessionMeters meters) {
         this.rules = rules;
+        this.meters = meters;
     }
 
     /**
@@ -48,7 +52,11 @@ public class Sessions {
      * Exchanges a refresh token for a new pair, or says why not.
      */
     public TokenGrant renew(String refreshToken, Client client) {
-        return refusedOnFailure("Renewing a session", () -> this.rules.rotate(refreshToken, client), FAILED);
+        Timer.Sample timing = this.meters.start();
+        TokenGrant grant = refusedOnFailure("Renewing a session", () -> this.rules.rotate(refreshToken, client),
+                FAILED);
+        this.meters.renewed(timing, grant);
+        return grant;
     }
 
     /**
@@ -57,6 +65,18 @@ public class Sessions {
      */
     public boolean signOut(String refreshToken, Client client) {
         return refusedOnFailure("Signing out", () -> this.rules.signOut(refreshToken, client).isPresent(), false);
+    }
+
+    /**
+     * Revokes the whole session of a refresh token, for an API client's revocation request (RFC 7009): a token that
+     * is unknown, expired or already revoked has nothing left to revoke, and counts as revoked.
+     * @return whether that worked (false only if it failed, and nothing was revoked)
+     */
+    public boolean revoke(String refreshToken, Client client) {
+        return refusedOnFailure("Signing out", () -> {
+            this.rules.signOut(refreshToken, client);
+            return true;
+        }, false);
     }
 
     /**

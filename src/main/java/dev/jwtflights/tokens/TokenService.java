@@ -20,6 +20,7 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.Jws;
 import io.jsonwebtoken.JwsHeader;
 import io.jsonwebtoken.JwtException;
@@ -188,6 +189,9 @@ public class TokenService {
         try {
             jws = this.parser.parseSignedClaims(value);
         }
+        catch (ExpiredJwtException ex) {
+            throw InvalidTokenException.expiredToken();
+        }
         catch (JwtException | IllegalArgumentException ex) {
             throw new InvalidTokenException("refused by the JWT parser: " + ex.getClass().getSimpleName());
         }
@@ -205,7 +209,7 @@ public class TokenService {
         Instant now = this.clock.instant();
         Duration skew = this.properties.clockSkew();
         if (!now.minus(skew).isBefore(expiration.toInstant())) {
-            throw new InvalidTokenException("expired");
+            throw InvalidTokenException.expiredToken();
         }
         Date issuedAt = claims.getIssuedAt();
         String subject = claims.getSubject();

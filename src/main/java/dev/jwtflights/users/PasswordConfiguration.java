@@ -3,6 +3,7 @@ package dev.jwtflights.users;
 import java.util.Map;
 
 import dev.jwtflights.throttle.LoginThrottle;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -33,12 +34,12 @@ class PasswordConfiguration {
 
     /**
      * The password check of {@link #passwordCheck}, behind the login throttle: an attempt that the throttle refuses
-     * never reaches BCrypt.
+     * never reaches BCrypt. Each attempt is timed, by outcome ({@link MeasuredAuthenticationManager}).
      */
     @Bean
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder,
-            ApplicationEventPublisher events, LoginThrottle throttle) {
-        return throttle.guard(passwordCheck(users, passwordEncoder, events));
+            ApplicationEventPublisher events, LoginThrottle throttle, MeterRegistry meters) {
+        return new MeasuredAuthenticationManager(throttle.guard(passwordCheck(users, passwordEncoder, events)), meters);
     }
 
     /**

@@ -2,16 +2,20 @@ package dev.jwtflights.oauth;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.servlet.ServletException;
 import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.AccessTokenRefusals;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.tokens.TestTokenServices;
 import dev.jwtflights.tokens.TokenService;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,8 +54,10 @@ class BearerTokenFilterTests {
 
     private final EndedSessions endedSessions = mock(EndedSessions.class);
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
     private final BearerTokenFilter filter = new BearerTokenFilter(this.tokenService, this.endedSessions,
-            (request, response, exception) -> this.refusal.set(exception),
+            new AccessTokenRefusals(this.meters), (request, response, exception) -> this.refusal.set(exception),
             PathPatternRequestMatcher.withDefaults().matcher("/api/auth/token"),
             new RequestAttributeSecurityContextRepository());
 
@@ -101,7 +107,7 @@ class BearerTokenFilterTests {
     }
 
     @Test
-    void filterWhenTheTokenIsRefusedThenInvalidTokenAndTheReasonOnlyInTheLog(CapturedOutput output)
+    void filterWhenTheTokenHasExpiredThenInvalidTokenAndTheReasonOnlyInTheLog(CapturedOutput output)
             throws ServletException, IOException {
         AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
         this.clock.advance(Duration.ofMinutes(2));
@@ -114,8 +120,24 @@ class BearerTokenFilterTests {
         assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class)
             .hasMessage("The access token is invalid or expired");
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
-        assertThat(output).contains("Bearer token refused for GET /reservation: refused by the JWT parser")
+        assertThat(output).contains("Bearer token refused for GET /reservation: expired")
             .doesNotContain(token.value());
+        assertThat(refusals()).isEqualTo(Map.of("expired", 1.0, "invalid", 0.0, "revoked", 0.0));
+    }
+
+    @Test
+    void filterWhenTheTokenIsAlteredThenInvalidTokenCountedAsInvalid(CapturedOutput output)
+            throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        String altered = token.value().substring(0, token.value().length() - 2) + "AA";
+        MockFilterChain chain = new MockFilterChain();
+
+        this.filter.doFilter(request("/reservation", "Bearer " + altered), new MockHttpServletResponse(), chain);
+
+        assertThat(chain.getRequest()).isNull();
+        assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(output).doesNotContain(altered);
+        assertThat(refusals()).isEqualTo(Map.of("expired", 0.0, "invalid", 1.0, "revoked", 0.0));
     }
 
     @Test
@@ -133,6 +155,7 @@ class BearerTokenFilterTests {
         assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
         assertThat(output).contains("Bearer token refused for GET /reservation: session session-1 of user 'secret' "
                 + "has ended").doesNotContain(token.value());
+        assertThat(refusals()).isEqualTo(Map.of("expired", 0.0, "invalid", 0.0, "revoked", 1.0));
     }
 
     @Test
@@ -145,6 +168,7 @@ class BearerTokenFilterTests {
 
         assertThat(chain.getRequest()).isNotNull();
         assertThat(this.refusal.get()).isNull();
+        assertThat(refusals()).isEqualTo(Map.of("expired", 0.0, "invalid", 0.0, "revoked", 0.0));
     }
 
     @Test
@@ -177,6 +201,15 @@ class BearerTokenFilterTests {
             request.addHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         return request;
+    }
+
+    /** The refusal counter's value by its reason tag. */
+    private Map<String, Double> refusals() {
+        Map<String, Double> counts = new HashMap<>();
+        this.meters.find("jwtflights.access.token.refusals")
+            .counters()
+            .forEach((counter) -> counts.put(counter.getId().getTag("reason"), counter.count()));
+        return counts;
     }
 
 }

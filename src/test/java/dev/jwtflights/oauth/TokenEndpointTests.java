@@ -165,13 +165,26 @@ class TokenEndpointTests {
     }
 
     @Test
-    void revokeWhenNothingWasRevokedThenStillOk() {
-        given(this.sessions.signOut(eq(REFRESH_TOKEN), any(Client.class))).willReturn(false);
+    void revokeWhenNothingWasLeftToRevokeThenOk() {
+        given(this.sessions.revoke(eq(REFRESH_TOKEN), any(Client.class))).willReturn(true);
 
         MvcTestResult result = post("/api/auth/revoke", "{\"refresh_token\":\"" + REFRESH_TOKEN + "\"}");
 
         assertThat(result).hasStatusOk();
-        then(this.sessions).should().signOut(eq(REFRESH_TOKEN), any(Client.class));
+        then(this.sessions).should().revoke(eq(REFRESH_TOKEN), any(Client.class));
+    }
+
+    @Test
+    void revokeWhenItFailedThenTemporarilyUnavailableAndNoStore() {
+        given(this.sessions.revoke(eq(REFRESH_TOKEN), any(Client.class))).willReturn(false);
+
+        MvcTestResult result = post("/api/auth/revoke", "{\"token\":\"" + REFRESH_TOKEN + "\"}");
+
+        assertThat(result).hasStatus(HttpStatus.SERVICE_UNAVAILABLE)
+            .bodyJson()
+            .extractingPath("$.error")
+            .isEqualTo("temporarily_unavailable");
+        assertThat(result).headers().hasValue(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 
     private void givenUser(String username, String password) {

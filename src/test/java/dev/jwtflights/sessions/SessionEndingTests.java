@@ -9,6 +9,7 @@ import dev.jwtflights.system.Client;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.TestClockConfiguration;
 import dev.jwtflights.users.UserEvent;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
         "app.jwt.refresh-reuse-grace=10s", "app.jwt.max-sessions-per-user=3" })
-@Import({ RefreshTokenService.class, Sessions.class, TestClockConfiguration.class,
-        RefreshTokenServiceTests.Settings.class })
+@Import({ RefreshTokenService.class, Sessions.class, SessionMeters.class, SimpleMeterRegistry.class,
+        TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
 @RecordApplicationEvents
 class SessionEndingTests {
 

@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import dev.jwtflights.test.ApiClient;
+import dev.jwtflights.test.ApiClient.ApiSession;
 import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.MutableClock;
@@ -24,7 +26,8 @@ import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.reset;
 
 /**
- * A database failure inside a login or a refresh is answered as an ordinary failed login or refresh.
+ * A database failure inside a login or a refresh is answered as an ordinary failed login or refresh; a revocation
+ * that fails says so (503), rather than pretend the session ended.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
@@ -91,6 +94,22 @@ class SessionFailureIntegrationTests {
         assertThat(answer.location()).hasValueSatisfying((location) -> assertThat(location).endsWith("/login?logout"));
         assertThat(browser.cookie("accessToken")).isEmpty();
         assertThat(browser.cookie("refreshToken")).isEmpty();
+    }
+
+    @Test
+    void revokeEndpointWhenTheDatabaseFailsThenTemporarilyUnavailableAndTheTokenStillRenews() {
+        ApiClient api = new ApiClient(this.port);
+        ApiSession session = api.logIn("secret", "secret");
+        willThrow(new DataAccessResourceFailureException("database down")).given(this.refreshTokens)
+            .signOut(anyString(), any());
+
+        Page answer = api.post("/api/auth/revoke", java.util.Map.of("token", session.refreshToken()));
+
+        assertThat(answer.status()).isEqualTo(503);
+        assertThat(answer.body()).contains("\"error\":\"temporarily_unavailable\"");
+        reset(this.refreshTokens);
+        assertThat(api.renew(session.refreshToken()).sessionId()).as("nothing was revoked")
+            .isEqualTo(session.sessionId());
     }
 
 }

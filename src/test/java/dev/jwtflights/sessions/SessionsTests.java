@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.jwtflights.tokens.AccessToken;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -30,7 +31,7 @@ class SessionsTests {
 
     private final RefreshTokenService rules = mock(RefreshTokenService.class);
 
-    private final Sessions sessions = new Sessions(this.rules);
+    private final Sessions sessions = new Sessions(this.rules, new SessionMeters(new SimpleMeterRegistry()));
 
     @Test
     void startWhenTheDatabaseFailsThenRefusedAsAnError(CapturedOutput output) {
@@ -61,6 +62,21 @@ class SessionsTests {
         given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
 
         assertThat(this.sessions.signOut(REFRESH_TOKEN, CLIENT)).isFalse();
+        assertThat(output).contains("Signing out failed").doesNotContain(REFRESH_TOKEN);
+    }
+
+    @Test
+    void revokeForTheApiWhenTheTokenIsUnknownThenDone() {
+        given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willReturn(Optional.empty());
+
+        assertThat(this.sessions.revoke(REFRESH_TOKEN, CLIENT)).isTrue();
+    }
+
+    @Test
+    void revokeForTheApiWhenTheDatabaseFailsThenNotDone(CapturedOutput output) {
+        given(this.rules.signOut(REFRESH_TOKEN, CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
+
+        assertThat(this.sessions.revoke(REFRESH_TOKEN, CLIENT)).isFalse();
         assertThat(output).contains("Signing out failed").doesNotContain(REFRESH_TOKEN);
     }
 

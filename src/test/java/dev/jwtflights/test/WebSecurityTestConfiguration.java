@@ -1,5 +1,8 @@
 package dev.jwtflights.test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.h2console.autoconfigure.H2ConsoleProperties;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -24,6 +27,12 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 @EnableConfigurationProperties(H2ConsoleProperties.class)
 public class WebSecurityTestConfiguration {
 
+    /** The meters of the filter chains and the password check, which a test slice does not configure. */
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
     /** Nobody can log in with a password here: these tests mint their tokens with the token service. */
     @Bean
     UserDetailsService userDetailsService() {
@@ -40,7 +49,8 @@ public class WebSecurityTestConfiguration {
                     "dev.jwtflights.api.ApiDocsSecurityConfiguration", "dev.jwtflights.api.StrictJsonConfiguration",
                     "dev.jwtflights.users.PasswordConfiguration", "dev.jwtflights.users.SignInLog",
                     "dev.jwtflights.throttle.LoginThrottle",
-                    "dev.jwtflights.tokens.TokenService", "dev.jwtflights.test.revocation.NoEndedSessions" };
+                    "dev.jwtflights.tokens.TokenService", "dev.jwtflights.tokens.AccessTokenRefusals",
+                    "dev.jwtflights.test.revocation.NoEndedSessions" };
         }
 
     }

@@ -220,7 +220,7 @@ class TokenServiceTests {
 
         this.clock.advance(Duration.ofSeconds(61));
 
-        assertRefused(token);
+        assertExpired(token);
     }
 
     @Test
@@ -229,7 +229,7 @@ class TokenServiceTests {
 
         this.clock.advance(Duration.ofSeconds(60));
 
-        assertRefused(token);
+        assertExpired(token);
     }
 
     @Test
@@ -250,7 +250,8 @@ class TokenServiceTests {
 
         assertThat(lenient.verify(token).username()).isEqualTo("secret");
         this.clock.advance(Duration.ofSeconds(20));
-        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> lenient.verify(token));
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> lenient.verify(token))
+            .matches(InvalidTokenException::expired, "expired");
     }
 
     @Test
@@ -686,8 +687,16 @@ class TokenServiceTests {
         return TestJwts.hmac(kidHeader(kid), validClaims(), "HmacSHA256", bytes(key));
     }
 
+    /** Refused as not a token of ours (not for being expired). */
     private void assertRefused(String token) {
-        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(token));
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(token))
+            .matches((refusal) -> !refusal.expired(), "not expired");
+    }
+
+    /** Refused as a token of ours whose lifetime is over. */
+    private void assertExpired(String token) {
+        assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.tokenService.verify(token))
+            .matches(InvalidTokenException::expired, "expired");
     }
 
 }
