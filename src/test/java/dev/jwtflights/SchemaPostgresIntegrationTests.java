@@ -30,13 +30,19 @@ class SchemaPostgresIntegrationTests {
         int applied = flyway(database, null).migrate().migrationsExecuted;
 
         JdbcTemplate jdbc = jdbc(database);
-        assertThat(applied).isEqualTo(4);
+        assertThat(applied).isEqualTo(5);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("1", "2", "3", "4");
+                String.class)).containsExactly("1", "2", "3", "4", "5");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "ORDER BY table_name", String.class))
-            .containsExactly("app_user", "auth_event", "flyway_schema_history", "refresh_token", "reservation");
+            .containsExactly("app_user", "auth_event", "flyway_schema_history", "refresh_token", "reservation",
+                    "user_credentials", "user_entities");
+        assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                + "'user_credentials' AND column_name IN ('public_key', 'attestation_object', "
+                + "'attestation_client_data_json')", String.class))
+            .hasSize(3)
+            .containsOnly("bytea");
         assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_name = 'refresh_token' "
                 + "AND column_name IN ('created_at', 'expires_at', 'used_at', 'session_started_at')", String.class))
             .hasSize(4)

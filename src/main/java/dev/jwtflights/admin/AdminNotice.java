@@ -17,6 +17,9 @@ enum AdminNotice implements PageNotice {
     PASSWORD_SET("/admin/users", "password-set",
             "The new password was set and every session of the user ended.", false),
     USER_NOT_FOUND("/admin/users", "user-not-found", "There is no such user.", true),
+    PASSKEYS_REMOVED("/admin/users", "passkeys-removed",
+            "Every passkey of the user was removed: they sign in with their password again.", false),
+    NO_PASSKEYS("/admin/users", "no-passkeys", "That user has no passkey.", true),
     NOT_YOURSELF("/admin/users", "not-yourself",
             "You cannot disable your own account: another administrator can.", true);
 

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.passkeys.Passkeys;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.system.PageNotice;
@@ -22,8 +23,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The users: their role, whether they may sign in and how many sessions they have; disabling or enabling one (a
- * disabled user's sessions end at once) and setting a new password (hashed at once; the user's sessions end).
+ * The users: their role, whether they may sign in, how many sessions and passkeys they have; disabling or enabling one
+ * (a disabled user's sessions end at once, and their passkeys sign them in no more), setting a new password (hashed at
+ * once; the user's sessions end) and removing a user's passkeys (a lost device, say).
  */
 @Controller
 class AdminUsersController {
@@ -36,9 +38,12 @@ class AdminUsersController {
 
     private final Sessions sessions;
 
-    AdminUsersController(UserAccounts accounts, Sessions sessions) {
+    private final Passkeys passkeys;
+
+    AdminUsersController(UserAccounts accounts, Sessions sessions, Passkeys passkeys) {
         this.accounts = accounts;
         this.sessions = sessions;
+        this.passkeys = passkeys;
     }
 
     @GetMapping(PATH)
@@ -47,6 +52,7 @@ class AdminUsersController {
         PageNotice.show(AdminNotice.class, notice, model);
         model.addAttribute("users", this.accounts.list());
         model.addAttribute("sessionCounts", this.sessions.activeSessionCounts());
+        model.addAttribute("passkeyCounts", this.passkeys.counts());
         model.addAttribute("me", authentication.getName());
         return "admin/users";
     }
@@ -72,6 +78,18 @@ class AdminUsersController {
         }
         log.info("Administrator '{}' enabled user '{}'", authentication.getName(), username);
         return AdminNotice.USER_ENABLED.redirect();
+    }
+
+    @PostMapping(PATH + "/passkeys/remove")
+    String removePasskeys(TokenAuthentication authentication, @RequestParam("username") String username,
+            HttpServletRequest request) {
+        if (this.accounts.find(username).isEmpty()) {
+            return AdminNotice.USER_NOT_FOUND.redirect();
+        }
+        if (this.passkeys.removeAllOf(username, authentication.getName(), Client.of(request)) == 0) {
+            return AdminNotice.NO_PASSKEYS.redirect();
+        }
+        return AdminNotice.PASSKEYS_REMOVED.redirect();
     }
 
     @GetMapping(PATH + "/password")

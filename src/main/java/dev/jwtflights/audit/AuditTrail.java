@@ -2,10 +2,14 @@ package dev.jwtflights.audit;
 
 import java.time.Clock;
 
+import java.util.List;
+
+import dev.jwtflights.passkeys.PasskeyEvent;
 import dev.jwtflights.sessions.EndCause;
 import dev.jwtflights.sessions.SessionEvent;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.system.LogSafe;
+import dev.jwtflights.tokens.SignInMethod;
 import dev.jwtflights.users.UserEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,11 @@ class AuditTrail {
     /** How much of a username typed at a failed login is kept. */
     static final int MAX_TYPED_USERNAME = 64;
 
+    /** How much of a passkey's label an event keeps, and of its whole detail (which fits the column, "..." included). */
+    static final int MAX_LABEL = 64;
+
+    static final int MAX_DETAIL = 250;
+
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
     private final AuthEventRepository events;
@@ -47,7 +56,9 @@ class AuditTrail {
     @Transactional
     void on(SessionEvent event) {
         if (event instanceof SessionEvent.Started started) {
-            write(event, AuthEventType.LOGIN_SUCCEEDED, started.sessionId(), null, null);
+            AuthEventType type = (started.method() == SignInMethod.PASSKEY) ? AuthEventType.LOGIN_WITH_PASSKEY
+                    : AuthEventType.LOGIN_SUCCEEDED;
+            write(event, type, started.sessionId(), null, null);
         }
         else if (event instanceof SessionEvent.Renewed renewed) {
             write(event, AuthEventType.REFRESHED, renewed.sessionId(), null, null);
@@ -75,6 +86,29 @@ class AuditTrail {
     }
 
     /**
+     * A passkey added or removed: the event names the passkeys by the labels their owner gave them (made safe and
+     * capped), never by a key.
+     */
+    @EventListener
+    @Transactional
+    void on(PasskeyEvent event) {
+        AuthEventType type;
+        String detail;
+        if (event instanceof PasskeyEvent.Added added) {
+            type = AuthEventType.PASSKEY_ADDED;
+            detail = "passkey " + quoted(added.label());
+        }
+        else {
+            List<String> labels = ((PasskeyEvent.Removed) event).labels();
+            type = AuthEventType.PASSKEY_REMOVED;
+            detail = (labels.size() == 1) ? "passkey " + quoted(labels.get(0))
+                    : labels.size() + " passkeys: " + String.join(", ", labels.stream().map(AuditTrail::quoted).toList());
+        }
+        this.events.save(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(),
+                LogSafe.text(detail, MAX_DETAIL)));
+    }
+
+    /**
      * A refused password, from the login form or the token endpoint: the username as typed (made safe, capped), where
      * the attempt came from, and the kind of refusal. Never the password.
      */
@@ -91,6 +125,10 @@ class AuditTrail {
         catch (RuntimeException ex) {
             log.error("Could not write a failed sign-in to the audit trail ({})", ex.getClass().getSimpleName(), ex);
         }
+    }
+
+    private static String quoted(String label) {
+        return "'" + LogSafe.text(label, MAX_LABEL) + "'";
     }
 
     private void write(SessionEvent event, AuthEventType type, String sessionId, String actor, String detail) {

@@ -6,6 +6,7 @@ package dev.jwtflights.audit;
 public enum AuthEventType {
 
     LOGIN_SUCCEEDED("Login succeeded"),
+    LOGIN_WITH_PASSKEY("Login with passkey"),
     LOGIN_FAILED("Login failed"),
     REFRESHED("Refreshed"),
     REUSE_DETECTED("Reuse detected"),
@@ -15,7 +16,9 @@ public enum AuthEventType {
     SESSION_LIMIT_REACHED("Session limit reached"),
     USER_DISABLED("User disabled"),
     USER_ENABLED("User enabled"),
-    PASSWORD_SET("Password set");
+    PASSWORD_SET("Password set"),
+    PASSKEY_ADDED("Passkey added"),
+    PASSKEY_REMOVED("Passkey removed");
 
     private final String label;
 

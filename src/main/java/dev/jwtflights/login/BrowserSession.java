@@ -13,6 +13,7 @@ import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.AccessTokenRefusals;
 import dev.jwtflights.tokens.InvalidTokenException;
+import dev.jwtflights.tokens.SignInMethod;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.tokens.TokenService;
 import org.slf4j.Logger;
@@ -60,11 +61,12 @@ class BrowserSession {
     }
 
     /**
-     * Starts a session for a user who just proved who they are, and sets both cookies.
+     * Starts a session for a user who just proved who they are, the way they did (a password or a passkey), and sets
+     * both cookies.
      * @return whether the session started
      */
-    boolean start(String username, HttpServletRequest request, HttpServletResponse response) {
-        if (this.sessions.start(username, Client.of(request)) instanceof TokenGrant.Granted granted) {
+    boolean start(String username, SignInMethod method, HttpServletRequest request, HttpServletResponse response) {
+        if (this.sessions.start(username, method, Client.of(request)) instanceof TokenGrant.Granted granted) {
             this.cookies.write(request, response, granted.tokens());
             return true;
         }

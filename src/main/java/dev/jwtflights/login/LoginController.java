@@ -9,7 +9,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The login form. {@code POST /login} is handled by Spring Security's form login.
+ * The login page: the password form and the passkey button. {@code POST /login} is handled by Spring Security's form
+ * login, the passkey's {@code POST /login/webauthn} by its {@code webAuthn()}.
  */
 @Controller
 class LoginController {
@@ -23,7 +24,8 @@ class LoginController {
             .orElse(LoginNotice.NONE);
         model.addAttribute("notice",
                 (notice.parameter() != null) ? notice.message(request.getParameter(notice.parameter())) : null);
-        model.addAttribute("failed", notice == LoginNotice.FAILED || notice == LoginNotice.THROTTLED);
+        model.addAttribute("failed", notice == LoginNotice.FAILED || notice == LoginNotice.THROTTLED
+                || notice == LoginNotice.PASSKEY_FAILED);
         return "auth/login";
     }
 

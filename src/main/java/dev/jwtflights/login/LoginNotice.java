@@ -9,6 +9,9 @@ enum LoginNotice {
 
     NONE(null, null),
     FAILED("error", "Login failed. Check your username and password."),
+    PASSKEY_FAILED("passkey-failed", "Signing in with a passkey failed. Try again, or sign in with your password."),
+    PASSKEY_CANCELLED("passkey-cancelled", "Signing in with a passkey was cancelled, or the browser could not use "
+            + "one. Try again, or sign in with your password."),
     THROTTLED("throttled", "Too many failed attempts. Try again later."),
     SIGNED_OUT("logout", "You have signed out."),
     EXPIRED("expired", "Your session has expired. Please sign in again."),

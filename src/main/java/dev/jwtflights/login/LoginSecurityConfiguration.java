@@ -7,7 +7,9 @@ import org.springframework.boot.security.autoconfigure.web.servlet.PathRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,17 +20,23 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
  * The browser's two filter chains, both authenticated by the token cookies and neither keeping an HTTP session: the
- * H2 console (when it is enabled: ADMIN only, framed by its own pages only) and the pages (the login form, silent
- * renewal, CSRF protection). The pages' chain is the last one: it takes every request no other chain matched.
+ * H2 console (when it is enabled: ADMIN only, framed by its own pages only) and the pages (the login form, passkeys,
+ * silent renewal, CSRF protection). The pages' chain is the last one: it takes every request no other chain matched.
  */
 @Configuration(proxyBeanMethods = false)
 class LoginSecurityConfiguration {
@@ -56,8 +64,13 @@ class LoginSecurityConfiguration {
     /** The pages only administrators see. */
     private static final String ADMIN_PATHS = "/admin/**";
 
-    private static final String[] PUBLIC_PATHS = { "/login", "/error", "/css/**", "/js/**", "/webjars/**",
-            "/favicon.ico", "/favicon.svg" };
+    /** The two requests of a passkey sign-in: Spring Security's {@code webAuthn()} answers them. */
+    private static final String PASSKEY_OPTIONS_PATH = "/webauthn/authenticate/options";
+
+    private static final String PASSKEY_LOGIN_PATH = "/login/webauthn";
+
+    private static final String[] PUBLIC_PATHS = { "/login", PASSKEY_LOGIN_PATH, PASSKEY_OPTIONS_PATH, "/error",
+            "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/favicon.svg" };
 
     /** Keeps the authentication for the length of one request: nothing is ever stored in an HTTP session. */
     private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
@@ -85,13 +98,19 @@ class LoginSecurityConfiguration {
     @Bean
     @Order(4)
     SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session,
-            AuthenticationManager authenticationManager) {
+            AuthenticationManager authenticationManager, WebAuthnRelyingPartyOperations relyingParty,
+            PublicKeyCredentialRequestOptionsRepository signInCeremonies,
+            PublicKeyCredentialCreationOptionsRepository registrationCeremonies) {
+        LoginSuccessHandler successHandler = new LoginSuccessHandler(session);
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
         http.authorizeHttpRequests((authorize) -> authorize.requestMatchers(PUBLIC_PATHS)
             .permitAll()
             .requestMatchers(ADMIN_PATHS)
             .hasRole(Role.ADMIN.name())
+            // Spring Security's removal of a passkey: people remove theirs on /account/passkeys, which audits it.
+            .requestMatchers(HttpMethod.DELETE, "/webauthn/register/**")
+            .denyAll()
             .anyRequest()
             .authenticated())
             .sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -101,9 +120,14 @@ class LoginSecurityConfiguration {
             .requestCache((cache) -> cache.requestCache(new NullRequestCache()))
             .authenticationManager(authenticationManager)
             .formLogin((login) -> login.loginPage("/login")
-                .successHandler(new LoginSuccessHandler(session))
+                .successHandler(successHandler)
                 .failureHandler(new LoginFailureHandler())
                 .permitAll())
+            .webAuthn((passkeys) -> passkeys.disableDefaultRegistrationPage(true)
+                .creationOptionsRepository(registrationCeremonies)
+                .withObjectPostProcessor(passkeySignIn(successHandler, signInCeremonies)))
+            // Answers the sign-in options before webAuthn()'s own filter, which would keep them in an HTTP session.
+            .addFilterAfter(passkeySignInOptions(relyingParty, signInCeremonies), CsrfFilter.class)
             .logout((logout) -> logout.logoutUrl("/logout")
                 .addLogoutHandler((request, response, authentication) -> session.end(request, response))
                 .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))
@@ -125,6 +149,36 @@ class LoginSecurityConfiguration {
             .referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
             .permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
             .crossOriginOpenerPolicy((opener) -> opener.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * The passkey sign-in ({@code POST /login/webauthn}) ends as a password login does: the same success handler starts
+     * the session; the security context lives for this request only, and the ceremony's options come from where
+     * {@link #passkeySignInOptions} left them.
+     */
+    private ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignIn(LoginSuccessHandler successHandler,
+            PublicKeyCredentialRequestOptionsRepository signInCeremonies) {
+        return new ObjectPostProcessor<>() {
+
+            @Override
+            public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationSuccessHandler(successHandler);
+                filter.setAuthenticationFailureHandler(new PasskeyFailureHandler());
+                filter.setSecurityContextRepository(LoginSecurityConfiguration.this.contextRepository);
+                filter.setRequestOptionsRepository(signInCeremonies);
+                return filter;
+            }
+
+        };
+    }
+
+    /** {@code POST /webauthn/authenticate/options}: the challenge of a passkey sign-in, kept without an HTTP session. */
+    private static PublicKeyCredentialRequestOptionsFilter passkeySignInOptions(
+            WebAuthnRelyingPartyOperations relyingParty, PublicKeyCredentialRequestOptionsRepository signInCeremonies) {
+        PublicKeyCredentialRequestOptionsFilter filter = new PublicKeyCredentialRequestOptionsFilter(relyingParty);
+        filter.setRequestOptionsRepository(signInCeremonies);
+        filter.setRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PASSKEY_OPTIONS_PATH));
+        return filter;
     }
 
     private static RequestMatcher publicPaths() {

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.tokens.SignInMethod;
 
 /**
  * One issued refresh token. Only the SHA-256 hash of the cookie value is stored. All tokens of one login share a
@@ -59,11 +60,15 @@ class RefreshToken {
     @Column(name = "end_reason", length = 30)
     private String endReason;
 
+    /** How the session was signed in to: the RFC 8176 value of its access tokens' {@code amr} claim. */
+    @Column(nullable = false, length = 10)
+    private String amr;
+
     protected RefreshToken() {
     }
 
     RefreshToken(String username, String tokenHash, String familyId, Instant createdAt, Instant expiresAt,
-            Instant sessionStartedAt, int generation, Client client) {
+            Instant sessionStartedAt, int generation, SignInMethod signInMethod, Client client) {
         this.username = username;
         this.tokenHash = tokenHash;
         this.familyId = familyId;
@@ -74,6 +79,7 @@ class RefreshToken {
         this.generation = generation;
         this.ipAddress = client.ipAddress();
         this.userAgent = client.userAgent();
+        this.amr = signInMethod.amr();
     }
 
     public Long getId() {
@@ -127,6 +133,11 @@ class RefreshToken {
 
     public String getEndReason() {
         return this.endReason;
+    }
+
+    /** How the session was signed in to; a value that is not ours (typed in SQL) counts as a password. */
+    public SignInMethod getSignInMethod() {
+        return SignInMethod.ofAmr(this.amr).orElse(SignInMethod.PASSWORD);
     }
 
     @Override

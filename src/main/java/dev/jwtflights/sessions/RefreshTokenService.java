@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.SignInMethod;
 import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.Account;
 import dev.jwtflights.users.UserAccounts;
@@ -81,11 +82,18 @@ class RefreshTokenService {
         this.events = events;
     }
 
-    /**
-     * Starts a login session for a user who just proved who they are: a new family with its first token.
-     */
+    /** Starts a login session for a user who just proved who they are with their password. */
     @Transactional
     TokenGrant start(String username, Client client) {
+        return start(username, SignInMethod.PASSWORD, client);
+    }
+
+    /**
+     * Starts a login session for a user who just proved who they are, the way they did: a new family with its first
+     * token, which (like every token after it) carries that way.
+     */
+    @Transactional
+    TokenGrant start(String username, SignInMethod method, Client client) {
         Optional<Account> account = this.accounts.lockForSessionChange(username);
         if (account.isEmpty() || !account.get().enabled()) {
             log.info("Login refused for user '{}': the user is gone or disabled", username);
@@ -94,10 +102,10 @@ class RefreshTokenService {
         Instant now = this.clock.instant();
         endOldestOverLimit(username, now, client);
         String familyId = UUID.randomUUID().toString();
-        IssuedRefreshToken token = issue(username, familyId, now, now, 0, client);
-        log.info("Login: user '{}' started session {}", username, familyId);
-        this.events.publishEvent(new SessionEvent.Started(username, familyId, now, client));
-        return granted(account.get(), token);
+        IssuedRefreshToken token = issue(username, familyId, now, now, 0, method, client);
+        log.info("Login: user '{}' started session {} with a {}", username, familyId, method.label());
+        this.events.publishEvent(new SessionEvent.Started(username, familyId, method, now, client));
+        return granted(account.get(), token, method);
     }
 
     /** Makes room for one more session: ends the user's oldest ones while they have the most they may have. */
@@ -164,17 +172,17 @@ class RefreshTokenService {
             return new TokenGrant.Refused(Refusal.REUSED);
         }
         IssuedRefreshToken next = issue(token.getUsername(), token.getFamilyId(), now, token.getSessionStartedAt(),
-                token.getGeneration() + 1, client);
+                token.getGeneration() + 1, token.getSignInMethod(), client);
         log.info("Refresh: user '{}' session {} rotated its refresh token{}", token.getUsername(),
                 token.getFamilyId(), (usedAt != null) ? " (again, within the reuse grace)" : "");
         this.events.publishEvent(new SessionEvent.Renewed(token.getUsername(), token.getFamilyId(), now, client));
-        return granted(user.get(), next);
+        return granted(user.get(), next, token.getSignInMethod());
     }
 
     /** The grant of a session's new refresh token, with an access token for the user's role as stored now. */
-    private TokenGrant granted(Account account, IssuedRefreshToken refresh) {
+    private TokenGrant granted(Account account, IssuedRefreshToken refresh, SignInMethod method) {
         AccessToken access = this.accessTokens.issue(account.username(), List.of(account.role().name()),
-                refresh.sessionId());
+                refresh.sessionId(), method);
         return new TokenGrant.Granted(new TokenPair(access, refresh));
     }
 
@@ -189,7 +197,8 @@ class RefreshTokenService {
             .filter(now::isBefore)
             .orElse(null);
         int renewals = this.refreshTokens.findLastGeneration(access.sessionId(), access.username()).orElse(0);
-        return new SessionInfo(SessionInfo.shortId(access.id()), access.expiresAt(), sessionEnd, renewals, now);
+        return new SessionInfo(SessionInfo.shortId(access.id()), access.expiresAt(), sessionEnd, renewals, now,
+                access.signInMethod());
     }
 
     /**
@@ -354,13 +363,13 @@ class RefreshTokenService {
     }
 
     private IssuedRefreshToken issue(String username, String familyId, Instant now, Instant sessionStartedAt,
-            int generation, Client client) {
+            int generation, SignInMethod method, Client client) {
         Instant slidingEnd = now.plus(this.properties.refreshTokenTtl());
         Instant sessionEnd = sessionStartedAt.plus(this.properties.sessionMaxLifetime());
         Instant expiresAt = slidingEnd.isBefore(sessionEnd) ? slidingEnd : sessionEnd;
         String value = newTokenValue();
         this.refreshTokens.save(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt,
-                generation, client));
+                generation, method, client));
         return new IssuedRefreshToken(value, familyId, expiresAt);
     }
 

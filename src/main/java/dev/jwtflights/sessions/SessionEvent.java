@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import dev.jwtflights.system.Client;
+import dev.jwtflights.tokens.SignInMethod;
 
 /**
  * What happened to login sessions, published inside the transaction that made the change: a listener that writes to
@@ -21,8 +22,13 @@ public sealed interface SessionEvent {
     /** Who asked for it. */
     Client client();
 
-    /** A login started a session. */
-    record Started(String username, String sessionId, Instant at, Client client) implements SessionEvent {
+    /**
+     * A login started a session.
+     *
+     * @param method how the person signed in: with a password or a passkey
+     */
+    record Started(String username, String sessionId, SignInMethod method, Instant at,
+            Client client) implements SessionEvent {
     }
 
     /** A session exchanged its refresh token for new tokens. */

@@ -3,6 +3,8 @@ package dev.jwtflights.sessions;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.jwtflights.tokens.SignInMethod;
+
 /**
  * What the session panel shows about a browser's login session, without any token in it.
  *
@@ -13,9 +15,10 @@ import java.time.Instant;
  * ended (revoked or expired)
  * @param renewals how many times the session was renewed since the login
  * @param now the server's time when this was read, so that a page can count down by the server's clock
+ * @param signInMethod how the person signed in to this session: with a password or a passkey
  */
 public record SessionInfo(String shortTokenId, Instant accessTokenExpiresAt, Instant sessionExpiresAt, int renewals,
-        Instant now) {
+        Instant now, SignInMethod signInMethod) {
 
     /** How many characters of the {@code jti} are shown. */
     static final int SHORT_ID_LENGTH = 8;

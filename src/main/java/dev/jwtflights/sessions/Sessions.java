@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.SignInMethod;
 import dev.jwtflights.users.UserEvent;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -42,10 +43,18 @@ public class Sessions {
     }
 
     /**
-     * Starts a session for a user who just proved who they are.
+     * Starts a session for a user who just proved who they are with their password.
      */
     public TokenGrant start(String username, Client client) {
-        return refusedOnFailure("Starting a session", () -> this.rules.start(username, client), FAILED);
+        return start(username, SignInMethod.PASSWORD, client);
+    }
+
+    /**
+     * Starts a session for a user who just proved who they are, the way they did it: every token of the session
+     * carries it. The same rules whichever the method: a disabled or unknown user is refused.
+     */
+    public TokenGrant start(String username, SignInMethod method, Client client) {
+        return refusedOnFailure("Starting a session", () -> this.rules.start(username, method, client), FAILED);
     }
 
     /**

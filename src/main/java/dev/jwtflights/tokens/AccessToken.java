@@ -11,18 +11,28 @@ import java.util.List;
  * @param username the {@code sub} claim
  * @param sessionId the {@code sid} claim: the login session (refresh-token family) it belongs to
  * @param roles the {@code roles} claim
+ * @param signInMethod how the session was signed in to: the {@code amr} claim
  */
 public record AccessToken(String value, String id, String username, String sessionId, List<String> roles,
-        Instant issuedAt, Instant expiresAt) {
+        Instant issuedAt, Instant expiresAt, SignInMethod signInMethod) {
 
     public AccessToken {
         roles = List.copyOf(roles);
+        if (signInMethod == null) {
+            throw new IllegalArgumentException("signInMethod is required");
+        }
+    }
+
+    /** A token of a session signed in to with a password. */
+    public AccessToken(String value, String id, String username, String sessionId, List<String> roles,
+            Instant issuedAt, Instant expiresAt) {
+        this(value, id, username, sessionId, roles, issuedAt, expiresAt, SignInMethod.PASSWORD);
     }
 
     @Override
     public String toString() {
         return "AccessToken[id=" + id + ", username=" + username + ", sessionId=" + sessionId + ", roles=" + roles
-                + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + "]";
+                + ", issuedAt=" + issuedAt + ", expiresAt=" + expiresAt + ", signInMethod=" + signInMethod + "]";
     }
 
 }

@@ -69,6 +69,9 @@ public class TokenService {
     /** The claim that names the login session (the refresh-token family) a token belongs to. */
     static final String SESSION_CLAIM = "sid";
 
+    /** The claim that says how the session was signed in to (RFC 8176: {@code ["pwd"]} or {@code ["swk"]}). */
+    static final String AMR_CLAIM = "amr";
+
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
 
     private final JwtProperties properties;
@@ -149,9 +152,16 @@ public class TokenService {
     }
 
     /**
-     * Signs a new access token for the given user and login session.
+     * Signs a new access token for the given user and login session, signed in to with a password.
      */
     public AccessToken issue(String username, Collection<String> roles, String sessionId) {
+        return issue(username, roles, sessionId, SignInMethod.PASSWORD);
+    }
+
+    /**
+     * Signs a new access token for the given user and login session, saying how the session was signed in to.
+     */
+    public AccessToken issue(String username, Collection<String> roles, String sessionId, SignInMethod method) {
         Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
         String id = UUID.randomUUID().toString();
@@ -166,9 +176,10 @@ public class TokenService {
             .id(id)
             .claim(ROLES_CLAIM, roleList)
             .claim(SESSION_CLAIM, sessionId)
+            .claim(AMR_CLAIM, List.of(method.amr()))
             .signWith(this.key, Jwts.SIG.HS256)
             .compact();
-        return new AccessToken(value, id, username, sessionId, roleList, issuedAt, expiresAt);
+        return new AccessToken(value, id, username, sessionId, roleList, issuedAt, expiresAt, method);
     }
 
     /**
@@ -226,7 +237,24 @@ public class TokenService {
         if (lifetime.compareTo(this.properties.accessTokenTtl().plus(skew)) > 0) {
             throw new InvalidTokenException("a lifetime (exp - iat) longer than ours");
         }
-        return new AccessToken(value, id, subject, sessionId, roles, issuedAt.toInstant(), expiration.toInstant());
+        return new AccessToken(value, id, subject, sessionId, roles, issuedAt.toInstant(), expiration.toInstant(),
+                signInMethod(claims.get(AMR_CLAIM)));
+    }
+
+    /**
+     * The sign-in method of the {@code amr} claim: exactly one value of ours. A token without the claim was issued
+     * before it existed, when every session was signed in to with a password.
+     */
+    private static SignInMethod signInMethod(Object claim) {
+        if (claim == null) {
+            return SignInMethod.PASSWORD;
+        }
+        if (!(claim instanceof Collection<?> values) || values.size() != 1
+                || !(values.iterator().next() instanceof String amr)) {
+            throw new InvalidTokenException("the amr claim is not an array of one string");
+        }
+        return SignInMethod.ofAmr(amr)
+            .orElseThrow(() -> new InvalidTokenException("the amr claim holds a value that is not ours"));
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.TestClockConfiguration;
+import dev.jwtflights.tokens.SignInMethod;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,7 +51,7 @@ class SessionFailureIntegrationTests {
     @Test
     void loginWhenTheSessionCannotBeStoredThenLoginFailedWithoutCookies() {
         willThrow(new DataIntegrityViolationException("duplicate token_hash")).given(this.refreshTokens)
-            .start(anyString(), any());
+            .start(anyString(), any(SignInMethod.class), any());
         CookieJarClient browser = new CookieJarClient(this.port);
 
         Page answer = browser.logIn("secret", "secret");

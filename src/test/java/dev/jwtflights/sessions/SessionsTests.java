@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.jwtflights.tokens.AccessToken;
+import dev.jwtflights.tokens.SignInMethod;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,7 +36,7 @@ class SessionsTests {
 
     @Test
     void startWhenTheDatabaseFailsThenRefusedAsAnError(CapturedOutput output) {
-        given(this.rules.start("secret", CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
+        given(this.rules.start("secret", SignInMethod.PASSWORD, CLIENT)).willThrow(new DataAccessResourceFailureException("down"));
 
         assertThat(this.sessions.start("secret", CLIENT)).isEqualTo(new TokenGrant.Refused(Refusal.ERROR));
         assertThat(output).contains("Starting a session failed (DataAccessResourceFailureException)");
@@ -83,7 +84,7 @@ class SessionsTests {
     @Test
     void startWhenTheRulesAnswerThenThatAnswer() {
         TokenGrant refused = new TokenGrant.Refused(Refusal.USER_DISABLED);
-        given(this.rules.start("secret", CLIENT)).willReturn(refused);
+        given(this.rules.start("secret", SignInMethod.PASSWORD, CLIENT)).willReturn(refused);
 
         assertThat(this.sessions.start("secret", CLIENT)).isSameAs(refused);
     }
@@ -104,7 +105,7 @@ class SessionsTests {
 
     @Test
     void describeIsTheRulesDescription() {
-        SessionInfo info = new SessionInfo("jti-1234", Instant.EPOCH, null, 2, Instant.EPOCH);
+        SessionInfo info = new SessionInfo("jti-1234", Instant.EPOCH, null, 2, Instant.EPOCH, SignInMethod.PASSWORD);
         given(this.rules.describe(accessToken())).willReturn(info);
 
         assertThat(this.sessions.describe(accessToken())).isSameAs(info);

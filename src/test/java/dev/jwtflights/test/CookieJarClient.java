@@ -53,6 +53,10 @@ public final class CookieJarClient {
         return send(request);
     }
 
+    public Page delete(String path, String... headers) {
+        return send(request(path, headers).DELETE());
+    }
+
     /** Posts a form found on {@code page}, adding its CSRF field. */
     public Page submit(Page page, String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);

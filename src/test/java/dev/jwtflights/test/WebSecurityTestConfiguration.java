@@ -12,6 +12,10 @@ import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.webauthn.management.MapPublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.MapUserCredentialRepository;
+import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
+import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 
 /**
  * For {@code @WebMvcTest}s: the application's real API filter chains (the bearer chain and the API description's), the
@@ -33,6 +37,17 @@ public class WebSecurityTestConfiguration {
         return new SimpleMeterRegistry();
     }
 
+    /** No passkeys here: Spring Security's in-memory stores, for the page chain's {@code webAuthn()}. */
+    @Bean
+    PublicKeyCredentialUserEntityRepository passkeyUserEntities() {
+        return new MapPublicKeyCredentialUserEntityRepository();
+    }
+
+    @Bean
+    UserCredentialRepository passkeyCredentials() {
+        return new MapUserCredentialRepository();
+    }
+
     /** Nobody can log in with a password here: these tests mint their tokens with the token service. */
     @Bean
     UserDetailsService userDetailsService() {
@@ -50,6 +65,7 @@ public class WebSecurityTestConfiguration {
                     "dev.jwtflights.users.PasswordConfiguration", "dev.jwtflights.users.SignInLog",
                     "dev.jwtflights.throttle.LoginThrottle",
                     "dev.jwtflights.tokens.TokenService", "dev.jwtflights.tokens.AccessTokenRefusals",
+                    "dev.jwtflights.passkeys.PasskeyConfiguration",
                     "dev.jwtflights.test.revocation.NoEndedSessions" };
         }
 

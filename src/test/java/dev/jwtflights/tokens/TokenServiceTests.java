@@ -123,6 +123,40 @@ class TokenServiceTests {
     }
 
     @Test
+    void issueWhenPasskeyThenAmrSwkWhichVerifyReadsBack() {
+        AccessToken issued = this.tokenService.issue("secret", List.of("USER"), "session-1", SignInMethod.PASSKEY);
+
+        assertThat(TestJwts.decodePart(issued.value(), 1)).containsEntry("amr", List.of("swk"));
+        assertThat(this.tokenService.verify(issued.value()).signInMethod()).isEqualTo(SignInMethod.PASSKEY);
+    }
+
+    @Test
+    void issueWhenPasswordThenAmrPwd() {
+        AccessToken issued = this.tokenService.issue("secret", List.of("USER"), "session-1");
+
+        assertThat(TestJwts.decodePart(issued.value(), 1)).containsEntry("amr", List.of("pwd"));
+        assertThat(this.tokenService.verify(issued.value()).signInMethod()).isEqualTo(SignInMethod.PASSWORD);
+    }
+
+    @Test
+    void verifyWhenNoAmrClaimThenAPasswordSession() {
+        Map<String, Object> claims = validClaims();
+        claims.remove("amr");
+
+        assertThat(this.tokenService.verify(handMade(claims)).signInMethod()).isEqualTo(SignInMethod.PASSWORD);
+    }
+
+    @Test
+    void verifyWhenAmrIsNotOneValueOfOursThenRefused() {
+        for (Object amr : List.of(List.of("hwk"), List.of("pwd", "swk"), "pwd", List.of(1), List.of())) {
+            Map<String, Object> claims = validClaims();
+            claims.put("amr", amr);
+
+            assertRefused(handMade(claims));
+        }
+    }
+
+    @Test
     void verifyAcceptsAHandMadeTokenWithTheRightKeyAndClaims() {
         assertThat(this.tokenService.verify(handMade(validClaims())).username()).isEqualTo("secret");
     }
