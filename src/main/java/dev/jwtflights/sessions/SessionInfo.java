@@ -33,6 +33,17 @@ public record SessionInfo(String shortTokenId, Instant accessTokenExpiresAt, Ins
         return left.isNegative() ? 0 : left.toSeconds();
     }
 
+    /**
+     * The same description read at another time: the session's end is {@code null} once it has passed, as if read
+     * from the database then.
+     */
+    SessionInfo at(Instant time) {
+        Instant end = (this.sessionExpiresAt != null && time.isBefore(this.sessionExpiresAt)) ? this.sessionExpiresAt
+                : null;
+        return new SessionInfo(this.shortTokenId, this.accessTokenExpiresAt, end, this.renewals, time,
+                this.signInMethod);
+    }
+
     static String shortId(String tokenId) {
         return (tokenId.length() <= SHORT_ID_LENGTH) ? tokenId : tokenId.substring(0, SHORT_ID_LENGTH);
     }

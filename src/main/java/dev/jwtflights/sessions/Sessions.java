@@ -1,13 +1,17 @@
 package dev.jwtflights.sessions;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.SignInMethod;
+import dev.jwtflights.tokens.TokenService;
 import dev.jwtflights.users.UserEvent;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
@@ -33,13 +37,31 @@ public class Sessions {
 
     private static final TokenGrant FAILED = new TokenGrant.Refused(Refusal.ERROR);
 
+    /** At most this many access tokens' descriptions are remembered (about 200 bytes each). */
+    static final int MAX_DESCRIBED = 10_000;
+
     private final RefreshTokenService rules;
 
     private final SessionMeters meters;
 
-    Sessions(RefreshTokenService rules, SessionMeters meters) {
+    private final Clock clock;
+
+    /**
+     * The session panel's descriptions by access token id ({@code jti}): what they show changes only when the session
+     * is renewed, which issues a new access token, or ends, which refuses the token before any page is rendered. So
+     * an ordinary page view reads no row; the first view under each new access token does.
+     */
+    private final Cache<String, SessionInfo> descriptions;
+
+    Sessions(RefreshTokenService rules, SessionMeters meters, Clock clock, TokenService accessTokens) {
         this.rules = rules;
         this.meters = meters;
+        this.clock = clock;
+        // Forgotten on the system clock once no token with that id can still be accepted; bounded in number anyway.
+        this.descriptions = Caffeine.newBuilder()
+            .maximumSize(MAX_DESCRIBED)
+            .expireAfterWrite(accessTokens.maxAcceptedAge())
+            .build();
     }
 
     /**
@@ -121,11 +143,20 @@ public class Sessions {
 
     /**
      * Describes the session of an access token for the session panel: when it ends and how often it was renewed.
-     * Never exposes a token.
+     * Read from the database once per access token, then remembered (see {@link #descriptions}), with the time of
+     * this call. Never exposes a token.
      * @return the description, or {@code null} if it could not be read
      */
     public SessionInfo describe(AccessToken accessToken) {
-        return refusedOnFailure("Describing a session", () -> this.rules.describe(accessToken), null);
+        SessionInfo known = this.descriptions.getIfPresent(accessToken.id());
+        if (known != null) {
+            return known.at(this.clock.instant());
+        }
+        SessionInfo read = refusedOnFailure("Describing a session", () -> this.rules.describe(accessToken), null);
+        if (read != null) {
+            this.descriptions.put(accessToken.id(), read);
+        }
+        return read;
     }
 
     /** The active sessions of a user, newest login first. */

@@ -1,11 +1,14 @@
 package dev.jwtflights.sessions;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.SignInMethod;
+import dev.jwtflights.tokens.TestTokenServices;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,6 +23,7 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
 
 /**
  * The one place where a failure inside the session rules becomes a refusal: callers get an answer, never an
@@ -32,7 +36,10 @@ class SessionsTests {
 
     private final RefreshTokenService rules = mock(RefreshTokenService.class);
 
-    private final Sessions sessions = new Sessions(this.rules, new SessionMeters(new SimpleMeterRegistry()));
+    private final MutableClock clock = new MutableClock(Instant.EPOCH);
+
+    private final Sessions sessions = new Sessions(this.rules, new SessionMeters(new SimpleMeterRegistry()),
+            this.clock, TestTokenServices.create("a-test-secret-of-more-than-32-bytes!!", this.clock));
 
     @Test
     void startWhenTheDatabaseFailsThenRefusedAsAnError(CapturedOutput output) {
@@ -117,6 +124,60 @@ class SessionsTests {
 
         assertThat(this.sessions.describe(accessToken())).isNull();
         assertThat(output).contains("Describing a session failed");
+    }
+
+    @Test
+    void describeWhenTheSameAccessTokenAgainThenNoSecondReadAndTheTimeOfNow() {
+        Instant sessionEnd = Instant.EPOCH.plusSeconds(3600);
+        given(this.rules.describe(accessToken()))
+            .willReturn(new SessionInfo("jti", Instant.EPOCH.plusSeconds(60), sessionEnd, 2, Instant.EPOCH,
+                    SignInMethod.PASSWORD));
+        this.sessions.describe(accessToken());
+        this.clock.advance(Duration.ofSeconds(20));
+
+        SessionInfo again = this.sessions.describe(accessToken());
+
+        then(this.rules).should(times(1)).describe(accessToken());
+        assertThat(again.now()).isEqualTo(Instant.EPOCH.plusSeconds(20));
+        assertThat(again.accessTokenSecondsLeft()).isEqualTo(40);
+        assertThat(again.sessionExpiresAt()).isEqualTo(sessionEnd);
+        assertThat(again.renewals()).isEqualTo(2);
+    }
+
+    @Test
+    void describeWhenTheRememberedSessionEndHasPassedThenShownAsEnded() {
+        given(this.rules.describe(accessToken()))
+            .willReturn(new SessionInfo("jti", Instant.EPOCH.plusSeconds(60), Instant.EPOCH.plusSeconds(30), 0,
+                    Instant.EPOCH, SignInMethod.PASSWORD));
+        assertThat(this.sessions.describe(accessToken()).sessionActive()).isTrue();
+        this.clock.advance(Duration.ofSeconds(30));
+
+        assertThat(this.sessions.describe(accessToken()).sessionActive()).isFalse();
+    }
+
+    @Test
+    void describeWhenAnotherAccessTokenThenReadAgain() {
+        AccessToken renewed = new AccessToken("h.c.s", "jti-2", "secret", "session-1", List.of("USER"),
+                Instant.EPOCH, Instant.EPOCH.plusSeconds(60));
+        given(this.rules.describe(accessToken())).willReturn(new SessionInfo("jti", Instant.EPOCH.plusSeconds(60),
+                null, 0, Instant.EPOCH, SignInMethod.PASSWORD));
+        given(this.rules.describe(renewed)).willReturn(new SessionInfo("jti-2", Instant.EPOCH.plusSeconds(60), null,
+                1, Instant.EPOCH, SignInMethod.PASSWORD));
+        this.sessions.describe(accessToken());
+
+        assertThat(this.sessions.describe(renewed).renewals()).isEqualTo(1);
+        then(this.rules).should().describe(renewed);
+    }
+
+    @Test
+    void describeWhenTheReadFailedThenTriedAgainNextTime() {
+        SessionInfo info = new SessionInfo("jti", Instant.EPOCH.plusSeconds(60), null, 0, Instant.EPOCH,
+                SignInMethod.PASSWORD);
+        given(this.rules.describe(accessToken())).willThrow(new DataAccessResourceFailureException("down"))
+            .willReturn(info);
+
+        assertThat(this.sessions.describe(accessToken())).isNull();
+        assertThat(this.sessions.describe(accessToken())).isSameAs(info);
     }
 
     @Test
