@@ -34,7 +34,7 @@ HOST=127.0.0.1                     # fixed: nothing else is ever targeted
 APP="http://$HOST:$APP_PORT"
 BARE="http://$HOST:$BARE_PORT"
 SECRET='bench-only-test-secret-0123456789abcdefghijklmn'   # 48 chars, for this run only
-STARTUP_TIMEOUT=120
+STARTUP_TIMEOUT=300
 HEAP=-Xmx512m
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
