@@ -35,6 +35,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 
@@ -63,6 +64,12 @@ public class TokenService {
 
     static final String ALGORITHM = "HS256";
 
+    /**
+     * How many verified tokens are remembered (about 1 KB each): far more than one instance sees within an access
+     * token's lifetime at the load it can serve.
+     */
+    static final int VERIFIED_TOKENS = 10_000;
+
     /** The claim that lists the user's roles ({@code ["ADMIN"]}). */
     public static final String ROLES_CLAIM = "roles";
 
@@ -85,7 +92,14 @@ public class TokenService {
 
     private final JwtParser parser;
 
+    private final VerifiedTokens verified;
+
+    @Autowired
     TokenService(JwtProperties properties, Clock clock) {
+        this(properties, clock, VERIFIED_TOKENS);
+    }
+
+    TokenService(JwtProperties properties, Clock clock, int verifiedTokens) {
         this.properties = properties;
         this.clock = clock;
         VerificationKeys keys = verificationKeys(properties);
@@ -100,6 +114,7 @@ public class TokenService {
             .clock(() -> Date.from(clock.instant()))
             .clockSkewSeconds(properties.clockSkew().toSeconds())
             .build();
+        this.verified = new VerifiedTokens(verifiedTokens, clock, properties.clockSkew());
     }
 
     /** RFC 8414 wants an https issuer; plain http is for this machine only. */
@@ -183,7 +198,9 @@ public class TokenService {
     }
 
     /**
-     * Verifies a compact JWT and returns what it carries.
+     * Verifies a compact JWT and returns what it carries. A token verified before, with exactly this text, is answered
+     * from memory while it is unexpired ({@link VerifiedTokens}); whether its session has ended is not this method's
+     * question: callers ask the revocation view on every request.
      * @throws InvalidTokenException for every token that is not one we signed, unexpired, for us
      */
     public AccessToken verify(String value) {
@@ -193,6 +210,17 @@ public class TokenService {
         if (value.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidTokenException("oversized token (" + value.length() + " characters)");
         }
+        AccessToken known = this.verified.find(value);
+        if (known != null) {
+            return known;
+        }
+        AccessToken token = parse(value);
+        this.verified.add(token);
+        return token;
+    }
+
+    /** The first check of a token: jjwt's, then ours. */
+    private AccessToken parse(String value) {
         if (!hasCanonicalSignature(value)) {
             throw new InvalidTokenException("the signature is not canonical base64url");
         }

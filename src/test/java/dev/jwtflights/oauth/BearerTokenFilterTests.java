@@ -159,6 +159,39 @@ class BearerTokenFilterTests {
     }
 
     @Test
+    void filterWhenARememberedTokensSessionEndsThenItsNextRequestIsRefused() throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        MockFilterChain before = new MockFilterChain();
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), before);
+        assertThat(before.getRequest()).isNotNull();
+        SecurityContextHolder.clearContext();
+
+        given(this.endedSessions.contains("session-1")).willReturn(true);
+        MockFilterChain after = new MockFilterChain();
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), after);
+
+        assertThat(after.getRequest()).isNull();
+        assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
+    }
+
+    @Test
+    void filterWhenARememberedTokenHasExpiredThenRefused() throws ServletException, IOException {
+        AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
+        MockFilterChain before = new MockFilterChain();
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), before);
+        assertThat(before.getRequest()).isNotNull();
+        SecurityContextHolder.clearContext();
+
+        this.clock.advance(Duration.ofSeconds(60));
+        MockFilterChain after = new MockFilterChain();
+        this.filter.doFilter(request("/reservation", "Bearer " + token.value()), new MockHttpServletResponse(), after);
+
+        assertThat(after.getRequest()).isNull();
+        assertThat(this.refusal.get()).isInstanceOf(InvalidBearerTokenException.class);
+    }
+
+    @Test
     void filterWhenAnotherSessionHasEndedThenThisTokenStillWorks() throws ServletException, IOException {
         AccessToken token = this.tokenService.issue("secret", List.of("USER"), "session-1");
         given(this.endedSessions.contains("session-2")).willReturn(true);

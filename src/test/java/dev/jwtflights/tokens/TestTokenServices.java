@@ -13,8 +13,13 @@ public final class TestTokenServices {
     }
 
     public static TokenService create(String secret, Clock clock) {
+        return create(secret, clock, TokenService.VERIFIED_TOKENS);
+    }
+
+    /** The same, remembering at most that many verified tokens (0: none, every check is a first one). */
+    public static TokenService create(String secret, Clock clock, int verifiedTokens) {
         return new TokenService(new JwtProperties(secret, null, "http://localhost:8080", "jwt-flights",
-                Duration.ofMinutes(1), Duration.ZERO), clock);
+                Duration.ofMinutes(1), Duration.ZERO), clock, verifiedTokens);
     }
 
 }
