@@ -100,6 +100,23 @@ class TwoInstancesPostgresIntegrationTests {
     }
 
     @Test
+    void reservationAddedOrDeletedThenInTheNextAnswerOfEachInstance() {
+        String user = TestUsers.create(this.jdbc, "USER");
+        ApiSession signedIn = this.a.api().logIn(user, TestUsers.passwordOf(user));
+        assertThat(this.a.api().reservations(signedIn.accessToken()).body()).doesNotContain("Barbara Liskov-Two");
+        assertThat(this.b.api().reservations(signedIn.accessToken()).body()).doesNotContain("Barbara Liskov-Two");
+
+        this.jdbc.update("INSERT INTO reservation (name, start_location, end_location) "
+                + "VALUES ('Barbara Liskov-Two', 'Boston', 'Lisbon')");
+        assertThat(this.a.api().reservations(signedIn.accessToken()).body()).contains("Barbara Liskov-Two");
+        assertThat(this.b.api().reservations(signedIn.accessToken()).body()).contains("Barbara Liskov-Two");
+
+        this.jdbc.update("DELETE FROM reservation WHERE name = 'Barbara Liskov-Two'");
+        assertThat(this.a.api().reservations(signedIn.accessToken()).body()).doesNotContain("Barbara Liskov-Two");
+        assertThat(this.b.api().reservations(signedIn.accessToken()).body()).doesNotContain("Barbara Liskov-Two");
+    }
+
+    @Test
     void revocationInSqlThenEachInstanceRefusesTheSessionOnceItsViewIsReadAgain() {
         String user = TestUsers.create(this.jdbc, "USER");
         ApiSession onA = this.a.api().logIn(user, TestUsers.passwordOf(user));

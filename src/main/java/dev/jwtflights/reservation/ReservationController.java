@@ -17,7 +17,6 @@ import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -66,22 +65,23 @@ class ReservationController {
 
     private final ReservationRepository reservations;
 
-    ReservationController(ReservationRepository reservations) {
+    private final ReservationReads reads;
+
+    ReservationController(ReservationRepository reservations, ReservationReads reads) {
         this.reservations = reservations;
+        this.reads = reads;
     }
 
     @GetMapping
-    @Transactional(readOnly = true)
     @Operation(summary = "List all reservations", description = "Every reservation, ordered by id. Any signed-in "
             + "user may read them.")
     @ApiResponse(responseCode = "200", description = "The reservations, by id",
             content = @Content(array = @ArraySchema(schema = @Schema(implementation = ReservationResponse.class))))
     List<ReservationResponse> list() {
-        return this.reservations.findAll(Sort.by("id")).stream().map(ReservationResponse::of).toList();
+        return this.reads.all();
     }
 
     @GetMapping("/{id}")
-    @Transactional(readOnly = true)
     @Operation(summary = "Get one reservation", description = "The reservation with this id. Any signed-in user may "
             + "read it.")
     @ApiResponse(responseCode = "200", description = "The reservation")
@@ -90,7 +90,7 @@ class ReservationController {
     @ApiResponse(responseCode = "404", description = "No such reservation", content = @Content(
             mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE, schema = @Schema(implementation = ApiProblem.class)))
     ReservationResponse get(@Parameter(example = "1") @PathVariable long id) {
-        return this.reservations.findById(id).map(ReservationResponse::of).orElseThrow(() -> notFound(id));
+        return this.reads.byId(id).orElseThrow(() -> notFound(id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

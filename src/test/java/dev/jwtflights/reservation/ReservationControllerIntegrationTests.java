@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -54,6 +55,9 @@ class ReservationControllerIntegrationTests {
     @Autowired
     private MutableClock clock;
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     @Test
     void listWhenUserThenEveryReservation() {
         Reservation saved = this.reservations.save(new Reservation("Edsger Dijkstra", "Amsterdam", "Austin"));
@@ -61,6 +65,39 @@ class ReservationControllerIntegrationTests {
         MvcTestResult result = this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user()).exchange();
 
         assertThat(result).hasStatusOk().bodyJson().extractingPath("$[*].id").asList().contains(saved.getId().intValue());
+    }
+
+    @Test
+    void listWhenReservationsAreAddedAndDeletedElsewhereThenTheNextReadShowsIt() {
+        // Written in SQL, as another instance (or an operator) would: nothing of this instance sees the write.
+        this.jdbc.update("INSERT INTO reservation (name, start_location, end_location) VALUES (?, ?, ?)",
+                "Radia Perlman", "Portsmouth", "Seattle");
+        Long id = this.jdbc.queryForObject("SELECT id FROM reservation WHERE name = 'Radia Perlman'", Long.class);
+
+        assertThat(this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user())).hasStatusOk()
+            .bodyJson().extractingPath("$[?(@.id == " + id + ")].name").asList().containsExactly("Radia Perlman");
+        assertThat(this.mvc.get().uri("/reservation/{id}", id).header(HttpHeaders.AUTHORIZATION, user()))
+            .hasStatusOk().bodyJson().isStrictlyEqualTo("{\"id\":" + id
+                    + ",\"name\":\"Radia Perlman\",\"startLocation\":\"Portsmouth\",\"endLocation\":\"Seattle\"}");
+
+        this.jdbc.update("DELETE FROM reservation WHERE id = ?", id);
+
+        assertThat(this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user())).hasStatusOk()
+            .bodyJson().extractingPath("$[*].id").asList().doesNotContain(id.intValue());
+        assertThat(this.mvc.get().uri("/reservation/{id}", id).header(HttpHeaders.AUTHORIZATION, user()))
+            .hasStatus(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void listThenOrderedById() {
+        this.reservations.save(new Reservation("Kristen Nygaard", "Oslo", "Bergen"));
+
+        MvcTestResult result = this.mvc.get().uri("/reservation").header(HttpHeaders.AUTHORIZATION, user()).exchange();
+
+        assertThat(result).hasStatusOk();
+        List<Long> ids = this.jdbc.queryForList("SELECT id FROM reservation ORDER BY id", Long.class);
+        assertThat(result).bodyJson().extractingPath("$[*].id").asList()
+            .containsExactlyElementsOf(ids.stream().map(Long::intValue).toList());
     }
 
     @Test

@@ -20,7 +20,6 @@ import dev.jwtflights.test.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.MvcResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -58,11 +56,14 @@ class ReservationControllerTests {
     @MockitoBean
     private ReservationRepository reservations;
 
+    @MockitoBean
+    private ReservationReads reads;
+
     @BeforeEach
     void someFlights() {
-        given(this.reservations.findAll(any(Sort.class))).willReturn(
-                List.of(new Reservation("Ada Lovelace", "London", "Paris"),
-                        new Reservation("Alan Turing", "Manchester", "Zurich")));
+        given(this.reads.all()).willReturn(
+                List.of(new ReservationResponse(1L, "Ada Lovelace", "London", "Paris"),
+                        new ReservationResponse(2L, "Alan Turing", "Manchester", "Zurich")));
     }
 
     private String token(String role) {
@@ -168,7 +169,7 @@ class ReservationControllerTests {
 
     @Test
     void listWhenTheDatabaseFailsThenServiceUnavailableWithoutDetails() throws Exception {
-        given(this.reservations.findAll(any(Sort.class)))
+        given(this.reads.all())
             .willThrow(new org.springframework.dao.DataAccessResourceFailureException("connection refused to db-7"));
 
         this.mvc.perform(get("/reservation").header(HttpHeaders.AUTHORIZATION, "Bearer " + token("USER")))
