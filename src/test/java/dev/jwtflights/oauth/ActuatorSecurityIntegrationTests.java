@@ -1,5 +1,8 @@
 package dev.jwtflights.oauth;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+
 import dev.jwtflights.test.BearerChallenge;
 import dev.jwtflights.test.tokens.BearerTokens;
 import dev.jwtflights.users.Role;
@@ -32,6 +35,18 @@ class ActuatorSecurityIntegrationTests {
 
     @Autowired
     private BearerTokens bearerTokens;
+
+    @Autowired
+    private ObservationRegistry observations;
+
+    @Test
+    void observationsWhenSpringSecuritysThenOffAndEveryRequestStillTimed() {
+        assertThat(Observation.start("spring.security.filterchains", this.observations).isNoop()).isTrue();
+        assertThat(Observation.start("spring.security.authorizations", this.observations).isNoop()).isTrue();
+        Observation request = Observation.start("http.server.requests", this.observations);
+        assertThat(request.isNoop()).isFalse();
+        request.stop();
+    }
 
     @Test
     void healthWhenAnonymousThenUpAndNoDetails() {
