@@ -160,7 +160,7 @@ check() {   # check URL EXPECTED-TEXT HEADER
 check "$BARE/reservation" '"name":"Ada Lovelace"' 'Accept: application/json'
 check "$APP/reservation" '"name":"Ada Lovelace"' "$AUTH"
 check "$APP/flights" 'Ada Lovelace' "$COOKIES"
-[[ $(curl -s "$BARE/reservation" | jq -cS .) == $(curl -s -H "$AUTH" "$APP/reservation" | jq -cS .) ]] \
+[[ "$(curl -s "$BARE/reservation" | jq -cS .)" == "$(curl -s -H "$AUTH" "$APP/reservation" | jq -cS .)" ]] \
     || { echo "the bare app's JSON differs from the app's" >&2; exit 1; }
 
 refresh_pool() {   # 16 new sessions of admin, one refresh token each, into FILE
