@@ -264,7 +264,7 @@ JVM=$("$JAVA" -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.vm.na
     END {
         n = NR; left = 250; width = 420; bar = 22; gap = 14; top = 44
         scale = width / (max * 1.1); h = top + n * (bar + gap) + 40
-        printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", left + width + 60, h, left + width + 60, h, title
+        printf "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">\n", left + width + 190, h, left + width + 190, h, title
         printf "<style>text{font:13px sans-serif;fill:#222}.t{font-weight:bold}.v{font-size:12px}</style>\n"
         printf "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/>\n"
         printf "<text class=\"t\" x=\"10\" y=\"24\">%s</text>\n", title
