@@ -30,14 +30,14 @@ class SchemaPostgresIntegrationTests {
         int applied = flyway(database, null).migrate().migrationsExecuted;
 
         JdbcTemplate jdbc = jdbc(database);
-        assertThat(applied).isEqualTo(5);
+        assertThat(applied).isEqualTo(6);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("1", "2", "3", "4", "5");
+                String.class)).containsExactly("1", "2", "3", "4", "5", "6");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "ORDER BY table_name", String.class))
-            .containsExactly("app_user", "auth_event", "flyway_schema_history", "refresh_token", "reservation",
-                    "user_credentials", "user_entities");
+            .containsExactly("app_user", "auth_event", "flyway_schema_history", "passkey_ceremony", "refresh_token",
+                    "reservation", "user_credentials", "user_entities");
         assertThat(jdbc.queryForList("SELECT data_type FROM information_schema.columns WHERE table_name = "
                 + "'user_credentials' AND column_name IN ('public_key', 'attestation_object', "
                 + "'attestation_client_data_json')", String.class))
@@ -47,6 +47,9 @@ class SchemaPostgresIntegrationTests {
                 + "AND column_name IN ('created_at', 'expires_at', 'used_at', 'session_started_at')", String.class))
             .hasSize(4)
             .containsOnly("timestamp with time zone");
+        assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns WHERE table_name = "
+                + "'passkey_ceremony' AND column_name = 'expires_at'", String.class))
+            .isEqualTo("timestamp with time zone");
     }
 
     @Test

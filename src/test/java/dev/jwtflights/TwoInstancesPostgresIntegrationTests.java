@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.Cookie;
+
 import dev.jwtflights.revocation.EndedSessions;
 import dev.jwtflights.system.Purge;
 import dev.jwtflights.test.ApiClient;
@@ -38,6 +40,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.web.webauthn.api.Bytes;
+import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestOptions;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two instances of the application, as behind a load balancer without sticky sessions: two Spring applications in
  * this JVM, each with its own web server, on one PostgreSQL database and one signing key. Whatever one instance
  * issued, the other accepts; whatever ended on one (or in SQL) is refused by both once each has read its view of the
- * ended sessions again; concurrent refreshes and purges split across them follow the rules of one instance.
+ * ended sessions again; a passkey ceremony started on one is answered on the other, once; concurrent refreshes and
+ * purges split across them follow the rules of one instance.
  * <p>
  * Both share one {@link MutableClock}, as servers that keep the same time. Their views of the ended sessions are read
  * again only when a test says so ({@link EndedSessions#refresh()}): the interval is an hour, so that what a test sees
@@ -194,21 +202,49 @@ class TwoInstancesPostgresIntegrationTests {
         // Events older than the audit trail's 90 days, and recent ones.
         insertEvents(user, 500, now.minus(Duration.ofDays(91)));
         insertEvents(user, 7, now.minus(Duration.ofDays(89)));
+        // Passkey ceremonies that timed out unanswered.
+        this.jdbc.update("INSERT INTO passkey_ceremony (key_hash, kind, options, expires_at) "
+                + "SELECT md5(g::text), 'SIGN_IN', '{}', ? FROM generate_series(1, 30) g", at(now.minusSeconds(1)));
         long tokensBefore = count("refresh_token");
         long eventsBefore = count("auth_event");
 
         List<Map<String, Integer>> deleted = allAtOnce(2,
                 (i) -> purgeAll(((i == 0) ? this.a : this.b).context().getBeansOfType(Purge.class)));
 
-        assertThat(deleted).allSatisfy((byPurge) -> assertThat(byPurge).hasSize(2));
+        assertThat(deleted).allSatisfy((byPurge) -> assertThat(byPurge).hasSize(3));
         int tokensDeleted = deleted.stream().mapToInt((byPurge) -> byPurge.get("expiredRefreshTokenPurge")).sum();
         int eventsDeleted = deleted.stream().mapToInt((byPurge) -> byPurge.get("auditRetention")).sum();
         assertThat(tokensDeleted).isEqualTo(400).isEqualTo(tokensBefore - count("refresh_token"));
         assertThat(eventsDeleted).isEqualTo(500).isEqualTo(eventsBefore - count("auth_event"));
+        assertThat(deleted.stream().mapToInt((byPurge) -> byPurge.get("ceremonyPurge")).sum()).isEqualTo(30);
+        assertThat(count("passkey_ceremony")).isZero();
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token WHERE username = ?", Long.class, user))
             .isEqualTo(6);
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM auth_event WHERE username = ?", Long.class, user))
             .isEqualTo(7);
+    }
+
+    @Test
+    void passkeyCeremonyStartedOnOneInstanceThenAnsweredOnTheOtherOnceOnly() {
+        MockHttpServletResponse optionsAnswer = new MockHttpServletResponse();
+        PublicKeyCredentialRequestOptions options = PublicKeyCredentialRequestOptions.builder()
+            .challenge(Bytes.random())
+            .rpId("localhost")
+            .build();
+        this.a.context()
+            .getBean(PublicKeyCredentialRequestOptionsRepository.class)
+            .save(new MockHttpServletRequest(), optionsAnswer, options);
+        Cookie cookie = optionsAnswer.getCookie("passkeySignIn");
+        MockHttpServletRequest answer = new MockHttpServletRequest("POST", "/login/webauthn");
+        answer.setCookies(cookie);
+
+        PublicKeyCredentialRequestOptions onB = this.b.context()
+            .getBean(PublicKeyCredentialRequestOptionsRepository.class)
+            .load(answer);
+
+        assertThat(onB).isNotNull();
+        assertThat(onB.getChallenge().getBytes()).isEqualTo(options.getChallenge().getBytes());
+        assertThat(this.a.context().getBean(PublicKeyCredentialRequestOptionsRepository.class).load(answer)).isNull();
     }
 
     /** Runs every purge of one instance, by bean name: what each deleted. */

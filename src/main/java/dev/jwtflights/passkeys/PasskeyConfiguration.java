@@ -9,17 +9,15 @@ import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCrite
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
 import org.springframework.security.web.webauthn.api.ResidentKeyRequirement;
 import org.springframework.security.web.webauthn.api.UserVerificationRequirement;
-import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
-import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
- * The beans that Spring Security's {@code webAuthn()} finds by their types, besides the credential stores
- * ({@link PasskeyStores}): the relying party (from {@code app.passkeys}, asking every authenticator to verify its user: a passkey alone replaces the
- * password) and where a ceremony's options wait for its answer.
+ * The bean that Spring Security's {@code webAuthn()} finds by its type, besides the stores ({@link PasskeyStores}):
+ * the relying party (from {@code app.passkeys}, asking every authenticator to verify its user: a passkey alone
+ * replaces the password).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PasskeyProperties.class)
@@ -42,16 +40,6 @@ class PasskeyConfiguration {
         operations.setCustomizeRequestOptions(
                 (options) -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return operations;
-    }
-
-    @Bean
-    PublicKeyCredentialRequestOptionsRepository passkeyAuthenticationCeremonies() {
-        return new AuthenticationCeremonies();
-    }
-
-    @Bean
-    PublicKeyCredentialCreationOptionsRepository passkeyRegistrationCeremonies() {
-        return new RegistrationCeremonies();
     }
 
 }

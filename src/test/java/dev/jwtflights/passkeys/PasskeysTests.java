@@ -9,7 +9,9 @@ import dev.jwtflights.test.passkeys.TestPasskeys;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.data.jpa.test.autoconfigure.DataJpaTest;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * else's), counting, an administrator removing a user's, and the events each change publishes.
  */
 @DataJpaTest
+@ImportAutoConfiguration(JacksonAutoConfiguration.class)
 @Import({ PasskeyStores.class, PasskeyConfiguration.class, Passkeys.class, TestClockConfiguration.class })
 @RecordApplicationEvents
 class PasskeysTests {

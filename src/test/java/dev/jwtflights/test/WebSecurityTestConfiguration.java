@@ -12,10 +12,14 @@ import org.springframework.context.annotation.ImportSelector;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.webauthn.authentication.HttpSessionPublicKeyCredentialRequestOptionsRepository;
+import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
 import org.springframework.security.web.webauthn.management.MapPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.MapUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
+import org.springframework.security.web.webauthn.registration.HttpSessionPublicKeyCredentialCreationOptionsRepository;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
  * For {@code @WebMvcTest}s: the application's real API filter chains (the bearer chain and the API description's), the
@@ -46,6 +50,17 @@ public class WebSecurityTestConfiguration {
     @Bean
     UserCredentialRepository passkeyCredentials() {
         return new MapUserCredentialRepository();
+    }
+
+    /** No database here: the ceremonies' options in Spring Security's HTTP-session stores. */
+    @Bean
+    PublicKeyCredentialRequestOptionsRepository passkeySignInCeremonies() {
+        return new HttpSessionPublicKeyCredentialRequestOptionsRepository();
+    }
+
+    @Bean
+    PublicKeyCredentialCreationOptionsRepository passkeyRegistrationCeremonies() {
+        return new HttpSessionPublicKeyCredentialCreationOptionsRepository();
     }
 
     /** Nobody can log in with a password here: these tests mint their tokens with the token service. */
