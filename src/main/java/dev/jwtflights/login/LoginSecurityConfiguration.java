@@ -128,6 +128,8 @@ class LoginSecurityConfiguration {
                 .withObjectPostProcessor(passkeySignIn(successHandler, signInCeremonies)))
             // Answers the sign-in options before webAuthn()'s own filter, which would keep them in an HTTP session.
             .addFilterAfter(passkeySignInOptions(relyingParty, signInCeremonies), CsrfFilter.class)
+            // A passkey whose attestation fails verification is a 400, not the 500 of webAuthn()'s own filter.
+            .addFilterAfter(new PasskeyRegistrationRefusals(), CsrfFilter.class)
             .logout((logout) -> logout.logoutUrl("/logout")
                 .addLogoutHandler((request, response, authentication) -> session.end(request, response))
                 .logoutSuccessUrl("/login" + LoginNotice.SIGNED_OUT.query()))

@@ -53,6 +53,15 @@ public final class CookieJarClient {
         return send(request);
     }
 
+    /** Posts a JSON body, as the passkey script does, with the CSRF token of {@code page} in its header. */
+    public Page postJson(Page page, String path, String json) {
+        HttpRequest.Builder request = request(path, "X-XSRF-TOKEN", page.csrfToken())
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(request);
+    }
+
     public Page delete(String path, String... headers) {
         return send(request(path, headers).DELETE());
     }
