@@ -20,6 +20,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureServiceExceptionEvent;
 import org.springframework.stereotype.Component;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -111,16 +112,29 @@ class AuditTrail {
     /**
      * A refused password, from the login form or the token endpoint: the username as typed (made safe, capped), where
      * the attempt came from, and the kind of refusal. Never the password.
+     * <p>
+     * A refused passkey (an unknown passkey, a bad signature, a wrong challenge or origin, a disabled user): nobody
+     * typed a name, and the assertion is not trusted to say whose it is, so the event has no username; its detail is
+     * {@code passkey} (with {@code , account disabled} for a disabled user). Never the assertion or its signature.
      */
     @EventListener
     void on(AbstractAuthenticationFailureEvent event) {
-        if (!(event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt)) {
+        String username;
+        String detail;
+        if (event.getAuthentication() instanceof UsernamePasswordAuthenticationToken attempt) {
+            username = LogSafe.text(attempt.getName(), MAX_TYPED_USERNAME);
+            detail = failureOf(event);
+        }
+        else if (event.getAuthentication() instanceof WebAuthnAuthenticationRequestToken) {
+            username = null;
+            detail = passkeyFailureOf(event);
+        }
+        else {
             return;
         }
         try {
-            this.events.save(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED,
-                    LogSafe.text(attempt.getName(), MAX_TYPED_USERNAME), null, null, currentClient(),
-                    failureOf(event)));
+            this.events.save(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED, username, null, null,
+                    currentClient(), detail));
         }
         catch (RuntimeException ex) {
             log.error("Could not write a failed sign-in to the audit trail ({})", ex.getClass().getSimpleName(), ex);
@@ -161,6 +175,12 @@ class AuditTrail {
             return "could not be checked";
         }
         return (event.getException() instanceof DisabledException) ? "account disabled" : "bad credentials";
+    }
+
+    private static String passkeyFailureOf(AbstractAuthenticationFailureEvent event) {
+        Throwable exception = event.getException();
+        boolean disabled = exception instanceof DisabledException || exception.getCause() instanceof DisabledException;
+        return disabled ? "passkey, account disabled" : "passkey";
     }
 
     /** The client of the request being served: a failed sign-in always comes with one. */

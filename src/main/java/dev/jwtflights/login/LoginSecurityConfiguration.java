@@ -8,11 +8,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -30,6 +36,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsFilter;
 import org.springframework.security.web.webauthn.authentication.PublicKeyCredentialRequestOptionsRepository;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationFilter;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationProvider;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
@@ -100,7 +107,8 @@ class LoginSecurityConfiguration {
     SecurityFilterChain pageSecurityFilterChain(HttpSecurity http, BrowserSession session,
             AuthenticationManager authenticationManager, WebAuthnRelyingPartyOperations relyingParty,
             PublicKeyCredentialRequestOptionsRepository signInCeremonies,
-            PublicKeyCredentialCreationOptionsRepository registrationCeremonies) {
+            PublicKeyCredentialCreationOptionsRepository registrationCeremonies, UserDetailsService users,
+            ApplicationEventPublisher events) {
         LoginSuccessHandler successHandler = new LoginSuccessHandler(session);
         CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
         csrfTokens.setCookieCustomizer((cookie) -> cookie.sameSite("Strict"));
@@ -125,7 +133,8 @@ class LoginSecurityConfiguration {
                 .permitAll())
             .webAuthn((passkeys) -> passkeys.disableDefaultRegistrationPage(true)
                 .creationOptionsRepository(registrationCeremonies)
-                .withObjectPostProcessor(passkeySignIn(successHandler, signInCeremonies)))
+                .withObjectPostProcessor(passkeySignIn(successHandler, signInCeremonies,
+                        passkeyCheck(relyingParty, users, events))))
             // Answers the sign-in options before webAuthn()'s own filter, which would keep them in an HTTP session.
             .addFilterAfter(passkeySignInOptions(relyingParty, signInCeremonies), CsrfFilter.class)
             // A passkey whose attestation fails verification is a 400, not the 500 of webAuthn()'s own filter.
@@ -155,15 +164,16 @@ class LoginSecurityConfiguration {
 
     /**
      * The passkey sign-in ({@code POST /login/webauthn}) ends as a password login does: the same success handler starts
-     * the session; the security context lives for this request only, and the ceremony's options come from where
-     * {@link #passkeySignInOptions} left them.
+     * the session; the security context lives for this request only, the ceremony's options come from where
+     * {@link #passkeySignInOptions} left them, and the assertion is checked by {@link #passkeyCheck}.
      */
     private ObjectPostProcessor<WebAuthnAuthenticationFilter> passkeySignIn(LoginSuccessHandler successHandler,
-            PublicKeyCredentialRequestOptionsRepository signInCeremonies) {
+            PublicKeyCredentialRequestOptionsRepository signInCeremonies, AuthenticationManager passkeyCheck) {
         return new ObjectPostProcessor<>() {
 
             @Override
             public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
+                filter.setAuthenticationManager(passkeyCheck);
                 filter.setAuthenticationSuccessHandler(successHandler);
                 filter.setAuthenticationFailureHandler(new PasskeyFailureHandler());
                 filter.setSecurityContextRepository(LoginSecurityConfiguration.this.contextRepository);
@@ -172,6 +182,26 @@ class LoginSecurityConfiguration {
             }
 
         };
+    }
+
+    /**
+     * The check of a passkey's assertion: Spring Security's own ({@code webAuthn()} makes the same provider), which
+     * also refuses a disabled user (as the password check does) and publishes every refusal as an
+     * {@code AbstractAuthenticationFailureEvent}, for the audit trail, like a refused password. The provider reports
+     * every refusal as a {@link org.springframework.security.authentication.BadCredentialsException} whose cause says
+     * why (a {@link org.springframework.security.authentication.DisabledException} for a disabled user).
+     */
+    static AuthenticationManager passkeyCheck(WebAuthnRelyingPartyOperations relyingParty, UserDetailsService users,
+            ApplicationEventPublisher events) {
+        AccountStatusUserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
+        UserDetailsService activeUsers = (username) -> {
+            UserDetails user = users.loadUserByUsername(username);
+            accountStatus.check(user);
+            return user;
+        };
+        ProviderManager manager = new ProviderManager(new WebAuthnAuthenticationProvider(relyingParty, activeUsers));
+        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        return manager;
     }
 
     /** {@code POST /webauthn/authenticate/options}: the challenge of a passkey sign-in, kept without an HTTP session. */

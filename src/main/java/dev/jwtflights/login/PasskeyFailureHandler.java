@@ -11,10 +11,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 
 /**
- * After a refused passkey (an unknown passkey, a wrong origin or challenge, a bad signature, a user who no longer
- * exists, a ceremony that timed out): 401 with {@code {"authenticated": false, "redirectUrl": "/login?passkey-failed"}},
- * which the login page's script follows. The page says only that the passkey sign-in failed; the reason goes to the
- * log.
+ * After a refused passkey (an unknown passkey, a wrong origin or challenge, a bad signature, a disabled user or one
+ * who no longer exists, a ceremony that timed out): 401 with
+ * {@code {"authenticated": false, "redirectUrl": "/login?passkey-failed"}}, which the login page's script follows. The
+ * page says only that the passkey sign-in failed; the reason goes to the log, and the refusal to the audit trail.
  */
 final class PasskeyFailureHandler implements AuthenticationFailureHandler {
 

@@ -8,6 +8,7 @@ import dev.jwtflights.system.Client;
 import dev.jwtflights.test.ApiClient;
 import dev.jwtflights.test.ApiClient.ApiSession;
 import dev.jwtflights.test.CookieJarClient;
+import dev.jwtflights.test.CookieJarClient.Page;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.Sha256;
 import dev.jwtflights.test.TestClockConfiguration;
@@ -19,11 +20,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 /**
  * The audit trail of real journeys over HTTP: one event of each type, with who, from where and which session; never
@@ -50,6 +58,9 @@ class AuditTrailIntegrationTests {
 
     @Autowired
     private TransactionTemplate transactions;
+
+    @Autowired
+    private ApplicationEventPublisher events;
 
     private ApiClient api;
 
@@ -103,6 +114,45 @@ class AuditTrailIntegrationTests {
         new CookieJarClient(this.port).logIn(user, TestUsers.passwordOf(user));
 
         assertThat(single(user, "LOGIN_FAILED").get("detail")).isEqualTo("account disabled");
+    }
+
+    @Test
+    void aFailedPasskeySignInIsRecordedWithoutAUsernameAndNeverTheAssertionOrTheCeremony() {
+        CookieJarClient browser = new CookieJarClient(this.port);
+        Page login = browser.get("/login");
+        Page options = browser.submit(login, "/webauthn/authenticate/options", Map.of());
+        String challenge = options.body().replaceAll(".*\"challenge\":\"([^\"]+)\".*", "$1");
+        String ceremonyKey = browser.cookie("passkeySignIn").orElseThrow();
+        String signature = "c2lnbmVkLWJ5LW5vYm9keS1hdC1hbGw";
+
+        Page answer = browser.postJson(login, "/login/webauthn", "{\"id\":\"AAAA\",\"rawId\":\"AAAA\","
+                + "\"response\":{\"authenticatorData\":\"AAAA\",\"clientDataJSON\":\"AAAA\",\"signature\":\""
+                + signature + "\"},\"credType\":\"public-key\",\"clientExtensionResults\":{}}");
+
+        assertThat(answer.status()).isEqualTo(401);
+        List<Map<String, Object>> failed = this.jdbc
+            .queryForList("SELECT * FROM auth_event WHERE type = 'LOGIN_FAILED' AND detail = 'passkey'");
+        assertThat(failed).singleElement().satisfies((event) -> {
+            assertThat(event.get("username")).isNull();
+            assertThat(event.get("detail")).isEqualTo("passkey");
+            assertThat(event.get("ip_address")).isEqualTo("127.0.0.1");
+            assertThat(event.get("session_id")).isNull();
+        });
+        assertThat(everyValue()).noneMatch((value) -> value.contains(signature) || value.contains(challenge)
+                || value.contains(ceremonyKey) || value.contains(Sha256.hex(ceremonyKey)));
+    }
+
+    @Test
+    void aPasskeySignInOfADisabledUserIsRecordedAsSuch() {
+        WebAuthnAuthenticationRequestToken assertion = new WebAuthnAuthenticationRequestToken(
+                mock(RelyingPartyAuthenticationRequest.class));
+
+        this.events.publishEvent(new AuthenticationFailureBadCredentialsEvent(assertion,
+                new BadCredentialsException("User account is disabled", new DisabledException("disabled"))));
+
+        assertThat(this.jdbc.queryForList("SELECT username FROM auth_event WHERE type = 'LOGIN_FAILED' "
+                + "AND detail = 'passkey, account disabled'")).singleElement()
+            .satisfies((event) -> assertThat(event.get("username")).isNull());
     }
 
     @Test
