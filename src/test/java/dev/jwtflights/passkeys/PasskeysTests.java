@@ -176,7 +176,7 @@ class PasskeysTests {
     }
 
     @Test
-    void theTablesKeepOneUserEntityPerUsername() {
+    void saveWhenASecondPasskeyOfTheSameUserThenOneUserEntityAndTwoCredentials() {
         TestPasskeys.add(this.context, "secret", "Laptop", MONDAY);
         TestPasskeys.add(this.context, "secret", "Phone", TUESDAY);
 
