@@ -64,6 +64,7 @@ class PasskeyBrowserTests {
             assertThat(user.find(By.cssSelector("#passkeys .passkey-label")).getText())
                 .isEqualTo("Virtual authenticator");
             assertThat(authenticator.getCredentials()).hasSize(1);
+            user.screenshot("account-passkeys");
 
             user.find(By.id("sign-out")).click();
             user.waiting().until((driver) -> user.path().startsWith("/login"));
