@@ -1,5 +1,7 @@
 package dev.jwtflights.login;
 
+import dev.jwtflights.console.NoStoreFilter;
+import dev.jwtflights.passkeys.PasskeyRegistrationRefusals;
 import dev.jwtflights.users.Role;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import dev.jwtflights.console.NoStoreFilter;
 import dev.jwtflights.test.BearerChallenge;
 import dev.jwtflights.test.CookieJarClient;
 import dev.jwtflights.test.CookieJarClient.Page;

@@ -1,4 +1,4 @@
-package dev.jwtflights.login;
+package dev.jwtflights.passkeys;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * verification (a wrong challenge or origin, a bad signature, a malformed attestation object) is the browser's
  * answer, not the server's fault. The body says only that the passkey could not be added; the exception's class goes to
  * the log, never its message or a stack trace to the client. A failing database is still the server's fault, and is
- * let through.
+ * let through. Built by the page chain's security configuration (in {@code login}), not a bean of its own.
  */
-final class PasskeyRegistrationRefusals extends OncePerRequestFilter {
+public final class PasskeyRegistrationRefusals extends OncePerRequestFilter {
 
     static final String DETAIL = "The passkey could not be added.";
 

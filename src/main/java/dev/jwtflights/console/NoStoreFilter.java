@@ -1,4 +1,4 @@
-package dev.jwtflights.login;
+package dev.jwtflights.console;
 
 import java.io.IOException;
 
@@ -14,11 +14,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps {@code Cache-Control: no-store} on responses whose servlet would weaken it: the H2 console sets its own
  * {@code no-cache}, which lets a browser keep query results (token hashes among them) on disk. Built by the security
- * configuration, not a bean of its own.
+ * configuration of the console's chain (in {@code login}), not a bean of its own.
  */
-final class NoStoreFilter extends OncePerRequestFilter {
+public final class NoStoreFilter extends OncePerRequestFilter {
 
-    static final String NO_STORE = "no-cache, no-store, max-age=0, must-revalidate";
+    public static final String NO_STORE = "no-cache, no-store, max-age=0, must-revalidate";
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
