@@ -13,35 +13,19 @@ enum AccountNotice implements PageNotice {
     NOT_FOUND("not-found", "That session is not one of your active sessions.", true),
     CURRENT("current", "This is the session you are using. To end it, sign out.", true);
 
-    private final String parameter;
-
-    private final String message;
-
-    private final boolean problem;
+    private final Text text;
 
     AccountNotice(String parameter, String message, boolean problem) {
-        this.parameter = parameter;
-        this.message = message;
-        this.problem = problem;
+        this.text = new Text(parameter, message, problem);
     }
 
     @Override
-    public String parameter() {
-        return this.parameter;
-    }
-
-    @Override
-    public String message() {
-        return this.message;
-    }
-
-    @Override
-    public boolean problem() {
-        return this.problem;
+    public Text text() {
+        return this.text;
     }
 
     String redirect() {
-        return "redirect:/account/sessions?notice=" + this.parameter;
+        return "redirect:/account/sessions?notice=" + parameter();
     }
 
 }

@@ -14,35 +14,19 @@ enum PasskeyNotice implements PageNotice {
     REMOVED("removed", "The passkey was removed: it no longer signs you in.", false),
     NOT_FOUND("not-found", "That passkey is not one of yours.", true);
 
-    private final String parameter;
-
-    private final String message;
-
-    private final boolean problem;
+    private final Text text;
 
     PasskeyNotice(String parameter, String message, boolean problem) {
-        this.parameter = parameter;
-        this.message = message;
-        this.problem = problem;
+        this.text = new Text(parameter, message, problem);
     }
 
     @Override
-    public String parameter() {
-        return this.parameter;
-    }
-
-    @Override
-    public String message() {
-        return this.message;
-    }
-
-    @Override
-    public boolean problem() {
-        return this.problem;
+    public Text text() {
+        return this.text;
     }
 
     String redirect() {
-        return "redirect:/account/passkeys?notice=" + this.parameter;
+        return "redirect:/account/passkeys?notice=" + parameter();
     }
 
 }

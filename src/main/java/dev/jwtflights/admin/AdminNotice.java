@@ -25,36 +25,20 @@ enum AdminNotice implements PageNotice {
 
     private final String path;
 
-    private final String parameter;
-
-    private final String message;
-
-    private final boolean problem;
+    private final Text text;
 
     AdminNotice(String path, String parameter, String message, boolean problem) {
         this.path = path;
-        this.parameter = parameter;
-        this.message = message;
-        this.problem = problem;
+        this.text = new Text(parameter, message, problem);
     }
 
     @Override
-    public String parameter() {
-        return this.parameter;
-    }
-
-    @Override
-    public String message() {
-        return this.message;
-    }
-
-    @Override
-    public boolean problem() {
-        return this.problem;
+    public Text text() {
+        return this.text;
     }
 
     String redirect() {
-        return "redirect:" + this.path + "?notice=" + this.parameter;
+        return "redirect:" + this.path + "?notice=" + parameter();
     }
 
 }

@@ -15,35 +15,19 @@ enum FlightsNotice implements PageNotice {
     UNAVAILABLE("unavailable", "The reservation service is unavailable right now. Please try again in a moment.",
             true);
 
-    private final String parameter;
-
-    private final String message;
-
-    private final boolean problem;
+    private final Text text;
 
     FlightsNotice(String parameter, String message, boolean problem) {
-        this.parameter = parameter;
-        this.message = message;
-        this.problem = problem;
+        this.text = new Text(parameter, message, problem);
     }
 
     @Override
-    public String parameter() {
-        return this.parameter;
-    }
-
-    @Override
-    public String message() {
-        return this.message;
-    }
-
-    @Override
-    public boolean problem() {
-        return this.problem;
+    public Text text() {
+        return this.text;
     }
 
     String redirect() {
-        return "redirect:/flights?notice=" + this.parameter;
+        return "redirect:/flights?notice=" + parameter();
     }
 
 }

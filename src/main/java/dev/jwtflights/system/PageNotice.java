@@ -8,14 +8,27 @@ import org.springframework.ui.Model;
  */
 public interface PageNotice {
 
+    /** What a notice is: each enum constant holds one, so that no enum repeats these fields and accessors. */
+    record Text(String parameter, String message, boolean problem) {
+    }
+
+    /** This notice's text. */
+    Text text();
+
     /** The value of the {@code notice} query parameter that names it. */
-    String parameter();
+    default String parameter() {
+        return text().parameter();
+    }
 
     /** The sentence the page shows. */
-    String message();
+    default String message() {
+        return text().message();
+    }
 
     /** Whether it says that something did not happen (shown as a warning, not as a success). */
-    boolean problem();
+    default boolean problem() {
+        return text().problem();
+    }
 
     /**
      * Puts the notice of the given kind that the parameter names, if any, on the page's model as {@code notice} and
