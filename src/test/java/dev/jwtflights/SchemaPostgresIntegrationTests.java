@@ -30,9 +30,9 @@ class SchemaPostgresIntegrationTests {
         int applied = flyway(database, null).migrate().migrationsExecuted;
 
         JdbcTemplate jdbc = jdbc(database);
-        assertThat(applied).isEqualTo(6);
+        assertThat(applied).isEqualTo(7);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("1", "2", "3", "4", "5", "6");
+                String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "ORDER BY table_name", String.class))
@@ -50,6 +50,11 @@ class SchemaPostgresIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns WHERE table_name = "
                 + "'passkey_ceremony' AND column_name = 'expires_at'", String.class))
             .isEqualTo("timestamp with time zone");
+        // What a renewal asks of its session is found by an index, never by reading all of the session's rows.
+        assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'refresh_token'", String.class))
+            .anyMatch((index) -> index.endsWith("(family_id, generation)"))
+            .anyMatch((index) -> index.endsWith("(family_id, is_active)"))
+            .noneMatch((index) -> index.endsWith("(family_id)"));
     }
 
     @Test

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -30,6 +33,23 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
 
     /** Whether any token of a session was revoked: then the whole session is. */
     boolean existsByFamilyIdAndActiveFalse(String familyId);
+
+    /**
+     * The session a token belongs to, without loading the token (so that it is read afresh once its session is
+     * locked).
+     */
+    @Query("select t.familyId from RefreshToken t where t.tokenHash = :tokenHash")
+    Optional<String> findFamilyIdByTokenHash(@Param("tokenHash") String tokenHash);
+
+    /**
+     * Locks a session until the transaction ends: the row of its first token (generation 0, written at the login), with
+     * a pessimistic write lock ({@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL). Every
+     * change to a session's tokens takes this lock first: rotations of one session, and its revocation by the
+     * application, happen one after the other, while other sessions (of the same user too) go on.
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from RefreshToken t where t.familyId = :familyId and t.generation = 0 order by t.id")
+    List<RefreshToken> lockSession(@Param("familyId") String familyId);
 
     /** Whose token this is, without loading the token (so that it is read afresh once its user is locked). */
     @Query("select t.username from RefreshToken t where t.tokenHash = :tokenHash")

@@ -40,9 +40,13 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>
  * A token is accepted once. Presenting it again after its rotation revokes its whole family (the login session),
  * except within {@code app.jwt.refresh-reuse-grace} of the rotation, so that tabs refreshing at the same moment all
- * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write; and every
- * change to a user's sessions holds a lock on that user's row, so that a revocation cannot miss a token that a
- * concurrent rotation is adding.
+ * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write.
+ * <p>
+ * Two locks order what happens at once. Every change to a session's tokens holds the session's lock (the row of its
+ * first token, {@link RefreshTokenRepository#lockSession}), so that a revocation cannot miss a token that a concurrent
+ * rotation is adding, and a rotation that waited sees what the other did. Every change to which sessions a user has (a
+ * login and the session limit, ending sessions) holds the user's row lock too, taken before any session's. A rotation
+ * takes its session's lock only: the sessions of one user, or of many, renew side by side.
  * <p>
  * Every session that starts, renews or ends is published as a {@link SessionEvent} inside the same transaction.
  * A user has at most {@code app.jwt.max-sessions-per-user} sessions: a login beyond that ends their oldest.
@@ -126,10 +130,11 @@ class RefreshTokenService {
         if (value == null || value.isEmpty()) {
             return new TokenGrant.Refused(Refusal.MISSING);
         }
-        Optional<String> owner = ownerOf(value);
-        Optional<Account> user = owner.flatMap(this.accounts::lockForSessionChange);
-        // Read only now, under the user's lock: what a concurrent rotation or revocation did is visible.
-        RefreshToken token = owner.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value))).orElse(null);
+        Optional<String> session = wellFormed(value) ? this.refreshTokens.findFamilyIdByTokenHash(hash(value))
+                : Optional.empty();
+        session.ifPresent(this.refreshTokens::lockSession);
+        // Read only now, under the session's lock: what a concurrent rotation or revocation of it did is visible.
+        RefreshToken token = session.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value))).orElse(null);
         if (token == null) {
             log.info("Refresh refused: unknown refresh token");
             return new TokenGrant.Refused(Refusal.UNKNOWN);
@@ -149,6 +154,7 @@ class RefreshTokenService {
                     + "are)", token.getUsername(), token.getFamilyId(), revoked);
             return new TokenGrant.Refused(Refusal.REVOKED);
         }
+        Optional<Account> user = this.accounts.find(token.getUsername());
         if (user.isEmpty() || !user.get().enabled()) {
             log.info("Refresh refused for user '{}' session {}: the user is gone or disabled", token.getUsername(),
                     token.getFamilyId());
@@ -328,13 +334,16 @@ class RefreshTokenService {
     }
 
     /**
-     * Ends sessions of one user (whose row the caller has locked) and publishes what ended.
+     * Ends sessions of one user (whose row the caller has locked, unless it ends the one session whose lock it holds)
+     * and publishes what ended. Each session is locked before it is revoked: a rotation of it that is under way
+     * finishes first, and its new token is revoked too.
      * @return the sessions that were active and now have ended
      */
     private List<String> end(String username, Collection<String> sessionIds, EndCause cause, String actor,
             Instant now, Client client) {
         List<String> ended = new ArrayList<>();
         for (String sessionId : sessionIds) {
+            this.refreshTokens.lockSession(sessionId);
             if (this.refreshTokens.revokeFamily(sessionId, cause.name()) > 0) {
                 ended.add(sessionId);
             }
@@ -375,10 +384,11 @@ class RefreshTokenService {
 
     /** The user a refresh token was issued to; empty for a malformed or unknown token. */
     private Optional<String> ownerOf(String value) {
-        if (!TOKEN_FORMAT.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        return this.refreshTokens.findUsernameByTokenHash(hash(value));
+        return wellFormed(value) ? this.refreshTokens.findUsernameByTokenHash(hash(value)) : Optional.empty();
+    }
+
+    private static boolean wellFormed(String value) {
+        return TOKEN_FORMAT.matcher(value).matches();
     }
 
     private String newTokenValue() {

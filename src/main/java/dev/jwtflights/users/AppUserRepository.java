@@ -17,8 +17,9 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     /**
      * Reads a user and locks their row until the transaction ends (a pessimistic write lock:
-     * {@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL): every change to a user's sessions
-     * holds this lock, so rotations, reuse detection and revocations of one user happen one after the other.
+     * {@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL): every change to which sessions a
+     * user has (a login, the session limit, ending sessions) holds this lock, so those of one user happen one after
+     * the other.
      */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select u from AppUser u where u.username = :username")

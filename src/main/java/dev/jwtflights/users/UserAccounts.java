@@ -45,8 +45,9 @@ public class UserAccounts {
 
     /**
      * Reads a user and locks their row until the caller's transaction ends (a pessimistic write lock:
-     * {@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL): every change to a user's
-     * sessions holds this lock, so rotations, reuse detection and revocations of one user happen one after the other.
+     * {@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL): every change to which sessions a
+     * user has (a login, the session limit, ending sessions) holds this lock, so those of one user happen one after
+     * the other. A renewal does not take it: it locks its own session only.
      * Must run inside the caller's transaction.
      * @return the user, or empty if there is no such user
      */

@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
-import dev.jwtflights.users.UserAccounts;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -106,9 +105,6 @@ class RefreshTokenConcurrencyIntegrationTests {
         private RefreshTokenRepository refreshTokens;
 
         @Autowired
-        private UserAccounts accounts;
-
-        @Autowired
         private PlatformTransactionManager transactionManager;
 
         @Test
@@ -119,15 +115,15 @@ class RefreshTokenConcurrencyIntegrationTests {
             try {
                 TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
                 Future<TokenGrant> rotation = transaction.execute((status) -> {
-                    // Hold the user's lock, as a revocation does, while a rotation of the current token starts.
-                    this.accounts.lockForSessionChange("secret");
+                    // A revocation in flight, not yet committed, while a rotation of the current token starts.
+                    assertThat(this.service.endSession(issued.sessionId(), "secret", EndCause.LOGGED_OUT, null,
+                            CLIENT)).isTrue();
                     AtomicReference<Thread> rotating = new AtomicReference<>();
                     Future<TokenGrant> started = pool.submit(() -> {
                         rotating.set(Thread.currentThread());
                         return this.service.rotate(current.value(), CLIENT);
                     });
                     await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(rotating.get()));
-                    this.service.endSession(issued.sessionId(), "secret", EndCause.LOGGED_OUT, null, CLIENT);
                     return started;
                 });
 
@@ -161,6 +157,60 @@ class RefreshTokenConcurrencyIntegrationTests {
 
                 revocation.get(30, TimeUnit.SECONDS);
                 assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void rotationOfAnotherSessionOfTheSameUserIsNotHeldUp() throws Exception {
+            IssuedRefreshToken first = issued(this.service.start("secret", CLIENT));
+            IssuedRefreshToken second = issued(this.service.start("secret", CLIENT));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                transaction.executeWithoutResult((status) -> {
+                    // A rotation of the first session in flight: it holds that session's lock until it commits.
+                    assertThat(this.service.rotate(first.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
+                    Future<TokenGrant> other = pool.submit(() -> this.service.rotate(second.value(), CLIENT));
+                    try {
+                        assertThat(other.get(10, TimeUnit.SECONDS)).isInstanceOf(TokenGrant.Granted.class);
+                    }
+                    catch (Exception ex) {
+                        throw new AssertionError("the other session's rotation did not finish on its own", ex);
+                    }
+                    assertThat(status.isCompleted()).isFalse();
+                });
+            }
+            finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        void revocationOfEverySessionDuringARotationWaitsForItAndRevokesTheNewTokenToo() throws Exception {
+            IssuedRefreshToken rotating = issued(this.service.start("secret", CLIENT));
+            IssuedRefreshToken other = issued(this.service.start("secret", CLIENT));
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
+                Future<List<String>> revocation = transaction.execute((status) -> {
+                    assertThat(this.service.rotate(rotating.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
+                    AtomicReference<Thread> revoking = new AtomicReference<>();
+                    Future<List<String>> started = pool.submit(() -> {
+                        revoking.set(Thread.currentThread());
+                        return this.service.endAllOf("secret", null, EndCause.ENDED_BY_ADMIN, "admin", CLIENT);
+                    });
+                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(revoking.get()));
+                    return started;
+                });
+
+                assertThat(revocation.get(30, TimeUnit.SECONDS)).contains(rotating.sessionId(), other.sessionId());
+                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(rotating.sessionId())).hasSize(2)
+                    .noneMatch(RefreshToken::isActive);
+                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(other.sessionId()))
                     .noneMatch(RefreshToken::isActive);
             }
             finally {

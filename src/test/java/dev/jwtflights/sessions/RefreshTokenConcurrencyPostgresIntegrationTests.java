@@ -44,8 +44,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the refresh rules rely on from PostgreSQL, with real transactions on concurrent threads: a second transaction
  * that wants a user's row lock ({@code UserAccounts.lockForSessionChange}, for which Hibernate writes
- * {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL) or a refresh token's row (the conditional UPDATE of a rotation)
- * waits until the first one ends, then reads what it committed. That a transaction waits is read from
+ * {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL), a session's lock ({@code RefreshTokenRepository.lockSession})
+ * or a refresh token's row (the conditional UPDATE of a rotation) waits until the first one ends, then reads what it
+ * committed; and one session's lock holds up no other session. That a transaction waits is read from
  * PostgreSQL itself ({@code pg_blocking_pids}), not guessed from time.
  */
 class RefreshTokenConcurrencyPostgresIntegrationTests {
@@ -177,16 +178,16 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
         }
 
         @Test
-        void rotationWhileTheUserIsLockedWaitsForTheRevocationAndIsRefused() throws Exception {
+        void rotationDuringARevocationWaitsForItAndIsRefused() throws Exception {
             String user = TestUsers.create(this.jdbc, "USER");
             IssuedRefreshToken issued = issued(this.service.start(user, CLIENT));
             TransactionStatus revocation = begin();
-            this.accounts.lockForSessionChange(user);
+            // A revocation in flight: the session is revoked but not yet committed.
+            assertThat(this.service.endSession(issued.sessionId(), user, EndCause.LOGGED_OUT, null, CLIENT)).isTrue();
 
             Future<TokenGrant> rotation = inAnotherTransaction(() -> this.service.rotate(issued.value(), CLIENT));
-            awaitBlockedBy(backendOf(revocation), "app_user");
+            awaitBlockedBy(backendOf(revocation), "refresh_token");
             assertThat(rotation).isNotDone();
-            assertThat(this.service.endSession(issued.sessionId(), user, EndCause.LOGGED_OUT, null, CLIENT)).isTrue();
             this.transactionManager.commit(revocation);
 
             assertThat(rotation.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
@@ -205,7 +206,7 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
 
             Future<Boolean> revocation = inAnotherTransaction(
                     () -> this.service.endSession(issued.sessionId(), user, EndCause.LOGGED_OUT, null, CLIENT));
-            awaitBlockedBy(backendOf(rotation), "app_user");
+            awaitBlockedBy(backendOf(rotation), "refresh_token");
             assertThat(revocation).isNotDone();
             this.transactionManager.commit(rotation);
 
@@ -214,6 +215,21 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
                 .noneMatch(RefreshToken::isActive);
             assertThat(this.service.rotate(rotated.refresh().value(), CLIENT))
                 .isEqualTo(new TokenGrant.Refused(Refusal.SIGNED_OUT));
+        }
+
+        @Test
+        void rotationOfAnotherSessionOfTheSameUserIsNotHeldUp() throws Exception {
+            String user = TestUsers.create(this.jdbc, "USER");
+            IssuedRefreshToken first = issued(this.service.start(user, CLIENT));
+            IssuedRefreshToken second = issued(this.service.start(user, CLIENT));
+            TransactionStatus rotation = begin();
+            // A rotation of the first session in flight: it holds that session's lock until it commits.
+            assertThat(this.service.rotate(first.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
+
+            Future<TokenGrant> other = inAnotherTransaction(() -> this.service.rotate(second.value(), CLIENT));
+
+            assertThat(other.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(TokenGrant.Granted.class);
+            assertThat(rotation.isCompleted()).isFalse();
         }
 
         private RefreshToken tokenOf(String user) {

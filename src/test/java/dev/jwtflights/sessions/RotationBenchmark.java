@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A refresh-token rotation at the service level ({@link Sessions#renew}), on the application's own context and an
- * in-memory H2 database: the user's row lock, the lookup by hash, the revocation check of the family, the
+ * in-memory H2 database: the session's lock, the lookup by hash, the revocation check of the family, the
  * conditional {@code UPDATE}, the new row, the new access token and the audit event, in one transaction. No HTTP.
  * <p>
  * Each thread keeps one session and renews it again and again, each time with the refresh token the last renewal
