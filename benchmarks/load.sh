@@ -15,7 +15,7 @@
 # start to the first answer (the bare app's GET /reservation, the app's login page) of the bare app, the app and the
 # app on its archive, STARTS times each, one at a time; starts the bare app and the app for the load; warms each
 # measured request up for WARMUP; then ROUNDS rounds that take turns: bare GET /reservation, the app's bearer
-# GET /reservation, GET /flights with the cookies of a signed-in user, POST /api/auth/refresh (16 fresh sessions per
+# GET /reservation, GET /flights with the cookies of a signed-in user, POST /api/auth/refresh (32 fresh sessions per
 # round, half of each demo user, each token used once, see wrk/refresh.lua) and a sign-in (the password grant, BCrypt,
 # 4 connections); then reads the
 # resident memory (RSS) of both. Prints and writes the medians, p99 and the ratios. Every process it starts, it stops
@@ -167,9 +167,10 @@ check "$APP/flights" 'Ada Lovelace' "$COOKIES"
 [[ "$(curl -s "$BARE/reservation" | jq -cS .)" == "$(curl -s -H "$AUTH" "$APP/reservation" | jq -cS .)" ]] \
     || { echo "the bare app's JSON differs from the app's" >&2; exit 1; }
 
-refresh_pool() {   # CONNECTIONS new sessions, one refresh token each, into FILE: half of secret, half of admin
+# Twice as many sessions as connections: wrk asks for a few more requests than it sends (see wrk/refresh.lua).
+refresh_pool() {   # 2 x CONNECTIONS new sessions, one refresh token each, into FILE: half of secret, half of admin
     : >"$1"
-    for i in $(seq 1 "$CONNECTIONS"); do
+    for i in $(seq 1 $(( 2 * CONNECTIONS ))); do
         if (( i % 2 )); then read -r _ refresh < <(token_pair secret secret); else read -r _ refresh < <(token_pair admin admin); fi
         echo "$refresh" >>"$1"
     done
