@@ -3,12 +3,12 @@ package dev.jwtflights.account;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.jwtflights.passkeys.Passkeys;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.system.PageNotice;
 import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ceremony, run by the page's script against Spring Security's {@code /webauthn/register} endpoints) and removing one.
  * Only ever the signed-in person's own: a passkey of someone else's is answered as one that does not exist.
  */
-@Controller
+@PageController
 class AccountPasskeysController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPasskeysController.class);

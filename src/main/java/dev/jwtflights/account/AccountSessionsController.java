@@ -3,13 +3,13 @@ package dev.jwtflights.account;
 import jakarta.servlet.http.HttpServletRequest;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.system.PageNotice;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * current one marked; ending one of the others, or all of them. Only ever the signed-in person's own: a session id of
  * someone else's is answered as one that does not exist.
  */
-@Controller
+@PageController
 class AccountSessionsController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSessionsController.class);

@@ -2,8 +2,8 @@ package dev.jwtflights.admin;
 
 import dev.jwtflights.audit.AuditLog;
 import dev.jwtflights.audit.AuthEventType;
+import dev.jwtflights.system.PageController;
 
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The audit trail, newest first, a page at a time, filtered by username and type.
  */
-@Controller
+@PageController
 class AdminEventsController {
 
     private final AuditLog auditLog;

@@ -4,13 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import dev.jwtflights.sessions.ActiveSession;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.system.PageNotice;
 import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Page;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Every active session, newest first, a page at a time and filtered by username; ending one, every one of a user, or
  * everyone's (after a confirmation page, keeping the administrator's own session if they ask).
  */
-@Controller
+@PageController
 class AdminSessionsController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminSessionsController.class);

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.jwtflights.passkeys.Passkeys;
 import dev.jwtflights.sessions.Sessions;
 import dev.jwtflights.system.Client;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.system.PageNotice;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.users.UserAccounts;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,7 +27,7 @@ import org.springframework.web.server.ResponseStatusException;
  * (a disabled user's sessions end at once, and their passkeys sign them in no more), setting a new password (hashed at
  * once; the user's sessions end) and removing a user's passkeys (a lost device, say).
  */
-@Controller
+@PageController
 class AdminUsersController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUsersController.class);

@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.system.PageNotice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,7 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and which fields are valid; this page shows its answers. (The user's token, and its renewal when the API refuses
  * it, are the API client's business; the session panel's data comes from the browser side's model advice.)
  */
-@Controller
+@PageController
 class FlightsController {
 
     private static final Logger log = LoggerFactory.getLogger(FlightsController.class);

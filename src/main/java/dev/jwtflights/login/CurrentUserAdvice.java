@@ -1,8 +1,10 @@
 package dev.jwtflights.login;
 
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.tokens.TokenAuthentication;
 import dev.jwtflights.users.Role;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Tells every page who is signed in, for the navigation bar.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.stereotype.Controller;
+import dev.jwtflights.system.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The login page: the password form and the passkey button. {@code POST /login} is handled by Spring Security's form
  * login, the passkey's {@code POST /login/webauthn} by its {@code webAuthn()}.
  */
-@Controller
+@PageController
 class LoginController {
 
     @GetMapping("/login")

@@ -2,9 +2,11 @@ package dev.jwtflights.login;
 
 import dev.jwtflights.sessions.SessionInfo;
 import dev.jwtflights.sessions.Sessions;
+import dev.jwtflights.system.PageController;
 import dev.jwtflights.tokens.TokenAuthentication;
 import org.thymeleaf.context.LazyContextVariable;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * the session from the database, and it reads it as the page is rendered, so after a renewal earlier in the same
  * request the panel shows the new access token.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class SessionPanelAdvice {
 
     private final Sessions sessions;

@@ -2,6 +2,7 @@ package dev.jwtflights.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * templates cannot read the request), and whether the H2 console is on, so that an admin is offered its link only
  * then. An error page is at {@code /error}: no link is marked there.
  */
-@ControllerAdvice
+@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
 class NavigationAdvice {
 
     private final boolean h2Console;
