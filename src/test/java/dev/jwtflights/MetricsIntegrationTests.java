@@ -177,6 +177,19 @@ class MetricsIntegrationTests {
             .doesNotContain(session.accessToken());
     }
 
+    @Test
+    void everyRequestIsTimedAndSpringSecurityObservesNothingOfItsOwn() {
+        String user = TestUsers.create(this.jdbc, "USER");
+        ApiSession session = this.api.logIn(user, TestUsers.passwordOf(user));
+        assertThat(new CookieJarClient(this.port).get("/reservation", "Authorization", "Bearer " + session.accessToken())
+            .status()).isEqualTo(200);
+
+        String body = prometheus().body();
+
+        assertThat(body).containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/reservation\"")
+            .doesNotContain("spring_security_");
+    }
+
     private Page passwordGrant(String username, String password) {
         return this.api.post("/api/auth/token",
                 Map.of("grant_type", "password", "username", username, "password", password));
