@@ -80,6 +80,20 @@ class CraftedRequestsIntegrationTests {
             .containsPattern("\r\nPermissions-Policy: [^\r]*camera=\\(\\)[^\r]*geolocation=\\(\\)[^\r]*microphone=\\(\\)");
     }
 
+    @Test
+    void bearerHeaderWhenItCarriesAControlCharacterThenTheFirewallRefusesIt(CapturedOutput output) throws IOException {
+        String token = this.bearerTokens.forUser("secret", Role.USER);
+        // Byte 0x85 reaches the application as U+0085, a C1 control character, which the firewall refuses in a header.
+        String answer = send("GET /reservation HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\u0085\r\nConnection: close\r\n\r\n");
+        String clean = send("GET /reservation HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                + "\r\nConnection: close\r\n\r\n");
+
+        assertThat(statusLine(answer)).isEqualTo("HTTP/1.1 400 ");
+        assertThat(statusLine(clean)).isEqualTo("HTTP/1.1 200 ");
+        assertThat(output).doesNotContain(" ERROR ");
+    }
+
     private static String statusLine(String answer) {
         return answer.substring(0, answer.indexOf("\r\n"));
     }
