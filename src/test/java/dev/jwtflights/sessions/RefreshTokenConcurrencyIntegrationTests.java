@@ -140,28 +140,13 @@ class RefreshTokenConcurrencyIntegrationTests {
         @Test
         void revocationDuringARotationWaitsForItAndRevokesTheNewTokenToo() throws Exception {
             IssuedRefreshToken issued = issued(this.service.start("secret", CLIENT));
-            ExecutorService pool = Executors.newSingleThreadExecutor();
-            try {
-                TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-                Future<?> revocation = transaction.execute((status) -> {
-                    // A rotation in flight: its new token is inserted but not yet committed.
-                    assertThat(this.service.rotate(issued.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
-                    AtomicReference<Thread> revoking = new AtomicReference<>();
-                    Future<?> started = pool.submit(() -> {
-                        revoking.set(Thread.currentThread());
-                        this.service.endSession(issued.sessionId(), "secret", EndCause.LOGGED_OUT, null, CLIENT);
-                    });
-                    await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(revoking.get()));
-                    return started;
-                });
 
-                revocation.get(30, TimeUnit.SECONDS);
-                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
-                    .noneMatch(RefreshToken::isActive);
-            }
-            finally {
-                pool.shutdownNow();
-            }
+            boolean ended = duringARotationOf(issued, () -> this.service.endSession(issued.sessionId(), "secret",
+                    EndCause.LOGGED_OUT, null, CLIENT));
+
+            assertThat(ended).isTrue();
+            assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId())).hasSize(2)
+                .noneMatch(RefreshToken::isActive);
         }
 
         @Test
@@ -193,25 +178,38 @@ class RefreshTokenConcurrencyIntegrationTests {
         void revocationOfEverySessionDuringARotationWaitsForItAndRevokesTheNewTokenToo() throws Exception {
             IssuedRefreshToken rotating = issued(this.service.start("secret", CLIENT));
             IssuedRefreshToken other = issued(this.service.start("secret", CLIENT));
+
+            List<String> ended = duringARotationOf(rotating,
+                    () -> this.service.endAllOf("secret", null, EndCause.ENDED_BY_ADMIN, "admin", CLIENT));
+
+            assertThat(ended).contains(rotating.sessionId(), other.sessionId());
+            assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(rotating.sessionId())).hasSize(2)
+                .noneMatch(RefreshToken::isActive);
+            assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(other.sessionId()))
+                .noneMatch(RefreshToken::isActive);
+        }
+
+        /**
+         * Rotates the token in a transaction and, before that commits, starts the revocation on another thread, which
+         * must wait in the database until the rotation has committed.
+         * @return what the revocation returned
+         */
+        private <T> T duringARotationOf(IssuedRefreshToken token, Callable<T> revocation) throws Exception {
             ExecutorService pool = Executors.newSingleThreadExecutor();
             try {
                 TransactionTemplate transaction = new TransactionTemplate(this.transactionManager);
-                Future<List<String>> revocation = transaction.execute((status) -> {
-                    assertThat(this.service.rotate(rotating.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
+                Future<T> revoked = transaction.execute((status) -> {
+                    // A rotation in flight: its new token is inserted but not yet committed.
+                    assertThat(this.service.rotate(token.value(), CLIENT)).isInstanceOf(TokenGrant.Granted.class);
                     AtomicReference<Thread> revoking = new AtomicReference<>();
-                    Future<List<String>> started = pool.submit(() -> {
+                    Future<T> started = pool.submit(() -> {
                         revoking.set(Thread.currentThread());
-                        return this.service.endAllOf("secret", null, EndCause.ENDED_BY_ADMIN, "admin", CLIENT);
+                        return revocation.call();
                     });
                     await().atMost(Duration.ofSeconds(10)).until(() -> waitsInTheDatabase(revoking.get()));
                     return started;
                 });
-
-                assertThat(revocation.get(30, TimeUnit.SECONDS)).contains(rotating.sessionId(), other.sessionId());
-                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(rotating.sessionId())).hasSize(2)
-                    .noneMatch(RefreshToken::isActive);
-                assertThat(this.refreshTokens.findByFamilyIdOrderByIdAsc(other.sessionId()))
-                    .noneMatch(RefreshToken::isActive);
+                return revoked.get(30, TimeUnit.SECONDS);
             }
             finally {
                 pool.shutdownNow();
