@@ -1,4 +1,4 @@
-package dev.jwtflights.system;
+package dev.jwtflights.system.http;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;

@@ -1,4 +1,4 @@
-package dev.jwtflights.system;
+package dev.jwtflights.system.http;
 
 import java.util.function.Predicate;
 
