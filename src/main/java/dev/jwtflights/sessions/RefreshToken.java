@@ -137,7 +137,12 @@ class RefreshToken {
 
     /** How the session was signed in to; a value that is not ours (typed in SQL) counts as a password. */
     public SignInMethod getSignInMethod() {
-        return SignInMethod.ofAmr(this.amr).orElse(SignInMethod.PASSWORD);
+        return signInMethodOf(this.amr);
+    }
+
+    /** The sign-in method of a stored {@code amr} value; one that is not ours (typed in SQL) counts as a password. */
+    static SignInMethod signInMethodOf(String amr) {
+        return SignInMethod.ofAmr(amr).orElse(SignInMethod.PASSWORD);
     }
 
     @Override

@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.persistence.LockModeType;
-
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -34,23 +31,6 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
     /** Whether any token of a session was revoked: then the whole session is. */
     boolean existsByFamilyIdAndActiveFalse(String familyId);
 
-    /**
-     * The session a token belongs to, without loading the token (so that it is read afresh once its session is
-     * locked).
-     */
-    @Query("select t.familyId from RefreshToken t where t.tokenHash = :tokenHash")
-    Optional<String> findFamilyIdByTokenHash(@Param("tokenHash") String tokenHash);
-
-    /**
-     * Locks a session until the transaction ends: the row of its first token (generation 0, written at the login), with
-     * a pessimistic write lock ({@code SELECT ... FOR UPDATE} on H2, {@code FOR NO KEY UPDATE} on PostgreSQL). Every
-     * change to a session's tokens takes this lock first: rotations of one session, and its revocation by the
-     * application, happen one after the other, while other sessions (of the same user too) go on.
-     */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select t from RefreshToken t where t.familyId = :familyId and t.generation = 0 order by t.id")
-    List<RefreshToken> lockSession(@Param("familyId") String familyId);
-
     /** Whose token this is, without loading the token (so that it is read afresh once its user is locked). */
     @Query("select t.username from RefreshToken t where t.tokenHash = :tokenHash")
     Optional<String> findUsernameByTokenHash(@Param("tokenHash") String tokenHash);
@@ -69,13 +49,6 @@ interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
     Optional<Instant> findSessionEnd(@Param("familyId") String familyId, @Param("username") String username);
 
     List<RefreshToken> findByFamilyIdOrderByIdAsc(String familyId);
-
-    /**
-     * Marks a token as rotated, if nobody did before. The row count decides which of two concurrent refreshes wins.
-     */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
-    @Query("update RefreshToken t set t.usedAt = :now where t.id = :id and t.usedAt is null and t.active = true")
-    int markUsed(@Param("id") Long id, @Param("now") Instant now);
 
     /** The active sessions of one user, newest login first. */
     @Query("select t from RefreshToken t where " + ACTIVE_SESSION + " and t.username = :username" + NEWEST_FIRST)

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import dev.jwtflights.sessions.RefreshTokenRows.Presented;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.SignInMethod;
@@ -43,7 +44,7 @@ import org.springframework.transaction.annotation.Transactional;
  * succeed. Whether a rotation wins is decided by a conditional UPDATE, never by a read followed by a write.
  * <p>
  * Two locks order what happens at once. Every change to a session's tokens holds the session's lock (the row of its
- * first token, {@link RefreshTokenRepository#lockSession}), so that a revocation cannot miss a token that a concurrent
+ * first token, {@link RefreshTokenRows#lockSession}), so that a revocation cannot miss a token that a concurrent
  * rotation is adding, and a rotation that waited sees what the other did. Every change to which sessions a user has (a
  * login and the session limit, ending sessions) holds the user's row lock too, taken before any session's. A rotation
  * takes its session's lock only: the sessions of one user, or of many, renew side by side.
@@ -64,6 +65,8 @@ class RefreshTokenService {
 
     private final RefreshTokenRepository refreshTokens;
 
+    private final RefreshTokenRows rows;
+
     private final UserAccounts accounts;
 
     private final TokenService accessTokens;
@@ -76,9 +79,10 @@ class RefreshTokenService {
 
     private final SecureRandom random = new SecureRandom();
 
-    RefreshTokenService(RefreshTokenRepository refreshTokens, UserAccounts accounts, TokenService accessTokens,
-            SessionProperties properties, Clock clock, ApplicationEventPublisher events) {
+    RefreshTokenService(RefreshTokenRepository refreshTokens, RefreshTokenRows rows, UserAccounts accounts,
+            TokenService accessTokens, SessionProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.refreshTokens = refreshTokens;
+        this.rows = rows;
         this.accounts = accounts;
         this.accessTokens = accessTokens;
         this.properties = properties;
@@ -130,59 +134,56 @@ class RefreshTokenService {
         if (value == null || value.isEmpty()) {
             return new TokenGrant.Refused(Refusal.MISSING);
         }
-        Optional<String> session = wellFormed(value) ? this.refreshTokens.findFamilyIdByTokenHash(hash(value))
-                : Optional.empty();
-        session.ifPresent(this.refreshTokens::lockSession);
-        // Read only now, under the session's lock: what a concurrent rotation or revocation of it did is visible.
-        RefreshToken token = session.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value))).orElse(null);
+        String hash = wellFormed(value) ? hash(value) : null;
+        // Read only once the session is locked: what a concurrent rotation or revocation of it did is visible.
+        Presented token = (hash != null && this.rows.lockSessionOf(hash)) ? this.rows.find(hash).orElse(null) : null;
         if (token == null) {
             log.info("Refresh refused: unknown refresh token");
             return new TokenGrant.Refused(Refusal.UNKNOWN);
         }
         Instant now = this.clock.instant();
-        Refusal failure = refusalOf(token, now);
+        Refusal failure = refusalOf(token.active(), token.endReason(), token.expiresAt(), now);
         if (failure != null) {
-            log.info("Refresh refused for user '{}' session {}: {}", token.getUsername(), token.getFamilyId(),
-                    failure);
+            log.info("Refresh refused for user '{}' session {}: {}", token.username(), token.familyId(), failure);
             return new TokenGrant.Refused(failure);
         }
-        if (this.refreshTokens.existsByFamilyIdAndActiveFalse(token.getFamilyId())) {
+        if (token.sessionRevoked()) {
             // Part of the session was revoked (by an admin's UPDATE that missed a token added meanwhile, say):
             // all of it is.
-            int revoked = this.refreshTokens.revokeFamily(token.getFamilyId(), null);
+            int revoked = this.refreshTokens.revokeFamily(token.familyId(), null);
             log.info("Refresh refused for user '{}' session {}: the session was revoked ({} more active tokens now "
-                    + "are)", token.getUsername(), token.getFamilyId(), revoked);
+                    + "are)", token.username(), token.familyId(), revoked);
             return new TokenGrant.Refused(Refusal.REVOKED);
         }
-        Optional<Account> user = this.accounts.find(token.getUsername());
+        Optional<Account> user = this.accounts.find(token.username());
         if (user.isEmpty() || !user.get().enabled()) {
-            log.info("Refresh refused for user '{}' session {}: the user is gone or disabled", token.getUsername(),
-                    token.getFamilyId());
+            log.info("Refresh refused for user '{}' session {}: the user is gone or disabled", token.username(),
+                    token.familyId());
             return new TokenGrant.Refused(Refusal.USER_DISABLED);
         }
-        Instant usedAt = token.getUsedAt();
-        if (usedAt == null && this.refreshTokens.markUsed(token.getId(), now) == 0) {
+        Instant usedAt = token.usedAt();
+        if (usedAt == null && this.rows.markUsed(token.id(), now) == 0) {
             // Changed outside this service since we read it (say, by an admin's UPDATE): read it again.
-            RefreshToken current = this.refreshTokens.findById(token.getId()).orElseThrow();
-            if (!current.isActive()) {
-                log.info("Refresh refused for user '{}' session {}: revoked meanwhile", token.getUsername(),
-                        token.getFamilyId());
-                return new TokenGrant.Refused(EndCause.refusalOf(current.getEndReason()));
+            Presented current = this.rows.find(hash).orElseThrow();
+            if (!current.active()) {
+                log.info("Refresh refused for user '{}' session {}: revoked meanwhile", token.username(),
+                        token.familyId());
+                return new TokenGrant.Refused(EndCause.refusalOf(current.endReason()));
             }
-            usedAt = current.getUsedAt();
+            usedAt = current.usedAt();
         }
         if (usedAt != null && !withinGrace(usedAt, now)) {
             log.warn("SECURITY: refresh token reuse detected for user '{}' session {}: the token was rotated at {}; "
-                    + "ending the session", token.getUsername(), token.getFamilyId(), usedAt);
-            end(token.getUsername(), List.of(token.getFamilyId()), EndCause.REUSE_DETECTED, null, now, client);
+                    + "ending the session", token.username(), token.familyId(), usedAt);
+            end(token.username(), List.of(token.familyId()), EndCause.REUSE_DETECTED, null, now, client);
             return new TokenGrant.Refused(Refusal.REUSED);
         }
-        IssuedRefreshToken next = issue(token.getUsername(), token.getFamilyId(), now, token.getSessionStartedAt(),
-                token.getGeneration() + 1, token.getSignInMethod(), client);
-        log.info("Refresh: user '{}' session {} rotated its refresh token{}", token.getUsername(),
-                token.getFamilyId(), (usedAt != null) ? " (again, within the reuse grace)" : "");
-        this.events.publishEvent(new SessionEvent.Renewed(token.getUsername(), token.getFamilyId(), now, client));
-        return granted(user.get(), next, token.getSignInMethod());
+        IssuedRefreshToken next = issue(token.username(), token.familyId(), now, token.sessionStartedAt(),
+                token.generation() + 1, token.signInMethod(), client);
+        log.info("Refresh: user '{}' session {} rotated its refresh token{}", token.username(), token.familyId(),
+                (usedAt != null) ? " (again, within the reuse grace)" : "");
+        this.events.publishEvent(new SessionEvent.Renewed(token.username(), token.familyId(), now, client));
+        return granted(user.get(), next, token.signInMethod());
     }
 
     /** The grant of a session's new refresh token, with an access token for the user's role as stored now. */
@@ -232,8 +233,7 @@ class RefreshTokenService {
         owner.ifPresent(this.accounts::lockForSessionChange);
         Optional<RefreshToken> token = owner.flatMap((found) -> this.refreshTokens.findByTokenHash(hash(value)));
         Instant now = this.clock.instant();
-        boolean usable = token.isPresent() && refusalOf(token.get(), now) == null
-                && (token.get().getUsedAt() == null || withinGrace(token.get().getUsedAt(), now))
+        boolean usable = token.isPresent() && usable(token.get(), now)
                 && !this.refreshTokens.existsByFamilyIdAndActiveFalse(token.get().getFamilyId());
         if (usable) {
             endAllOf(token.get().getUsername(), null, EndCause.LOGGED_OUT, null, client);
@@ -343,7 +343,7 @@ class RefreshTokenService {
             Instant now, Client client) {
         List<String> ended = new ArrayList<>();
         for (String sessionId : sessionIds) {
-            this.refreshTokens.lockSession(sessionId);
+            this.rows.lockSession(sessionId);
             if (this.refreshTokens.revokeFamily(sessionId, cause.name()) > 0) {
                 ended.add(sessionId);
             }
@@ -356,11 +356,17 @@ class RefreshTokenService {
         return ended;
     }
 
-    private Refusal refusalOf(RefreshToken token, Instant now) {
-        if (!token.isActive()) {
-            return EndCause.refusalOf(token.getEndReason());
+    /** Whether a token still stands for its session: active, unexpired, and not rotated (outside the grace). */
+    private boolean usable(RefreshToken token, Instant now) {
+        return refusalOf(token.isActive(), token.getEndReason(), token.getExpiresAt(), now) == null
+                && (token.getUsedAt() == null || withinGrace(token.getUsedAt(), now));
+    }
+
+    private static Refusal refusalOf(boolean active, String endReason, Instant expiresAt, Instant now) {
+        if (!active) {
+            return EndCause.refusalOf(endReason);
         }
-        if (!now.isBefore(token.getExpiresAt())) {
+        if (!now.isBefore(expiresAt)) {
             return Refusal.EXPIRED;
         }
         return null;

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest
 @ExtendWith(OutputCaptureExtension.class)
-@Import({ ExpiredRefreshTokenPurge.class, RefreshTokenService.class, TestClockConfiguration.class,
-        RefreshTokenServiceTests.Settings.class })
+@Import({ ExpiredRefreshTokenPurge.class, RefreshTokenService.class, RefreshTokenRows.class,
+        TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
 class ExpiredRefreshTokenPurgeTests {
 
     @Autowired

@@ -44,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What the refresh rules rely on from PostgreSQL, with real transactions on concurrent threads: a second transaction
  * that wants a user's row lock ({@code UserAccounts.lockForSessionChange}, for which Hibernate writes
- * {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL), a session's lock ({@code RefreshTokenRepository.lockSession})
- * or a refresh token's row (the conditional UPDATE of a rotation) waits until the first one ends, then reads what it
+ * {@code SELECT ... FOR NO KEY UPDATE} on PostgreSQL), a session's lock ({@code RefreshTokenRows.lockSession}, a
+ * {@code SELECT ... FOR UPDATE}) or a refresh token's row (the conditional UPDATE of a rotation) waits until the first one ends, then reads what it
  * committed; and one session's lock holds up no other session. That a transaction waits is read from
  * PostgreSQL itself ({@code pg_blocking_pids}), not guessed from time.
  */
@@ -64,6 +64,9 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
 
         @Autowired
         private RefreshTokenRepository refreshTokens;
+
+        @Autowired
+        private RefreshTokenRows rows;
 
         @Autowired
         private UserAccounts accounts;
@@ -114,9 +117,9 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
             RefreshToken token = tokenOf(TestUsers.create(this.jdbc, "USER"));
             Instant now = Instant.parse("2026-01-01T10:05:00Z");
             TransactionStatus first = begin();
-            assertThat(this.refreshTokens.markUsed(token.getId(), now)).isEqualTo(1);
+            assertThat(this.rows.markUsed(token.getId(), now)).isEqualTo(1);
 
-            Future<Integer> second = inAnotherTransaction(() -> this.refreshTokens.markUsed(token.getId(), now));
+            Future<Integer> second = inAnotherTransaction(() -> this.rows.markUsed(token.getId(), now));
             awaitBlockedBy(backendOf(first), "update refresh_token");
             assertThat(second).isNotDone();
             this.transactionManager.commit(first);
@@ -131,9 +134,9 @@ class RefreshTokenConcurrencyPostgresIntegrationTests {
             Instant first = Instant.parse("2026-01-01T10:05:00Z");
             Instant later = first.plusSeconds(1);
             TransactionStatus winnerThatFails = begin();
-            assertThat(this.refreshTokens.markUsed(token.getId(), first)).isEqualTo(1);
+            assertThat(this.rows.markUsed(token.getId(), first)).isEqualTo(1);
 
-            Future<Integer> second = inAnotherTransaction(() -> this.refreshTokens.markUsed(token.getId(), later));
+            Future<Integer> second = inAnotherTransaction(() -> this.rows.markUsed(token.getId(), later));
             awaitBlockedBy(backendOf(winnerThatFails), "update refresh_token");
             assertThat(second).isNotDone();
             this.transactionManager.rollback(winnerThatFails);

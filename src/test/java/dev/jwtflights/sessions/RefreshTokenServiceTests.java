@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
         "app.jwt.refresh-reuse-grace=10s" })
-@Import({ RefreshTokenService.class, TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
+@Import({ RefreshTokenService.class, RefreshTokenRows.class, TestClockConfiguration.class,
+        RefreshTokenServiceTests.Settings.class })
 @ExtendWith(OutputCaptureExtension.class)
 class RefreshTokenServiceTests {
 
@@ -53,6 +54,9 @@ class RefreshTokenServiceTests {
 
     @Autowired
     private RefreshTokenRepository refreshTokens;
+
+    @Autowired
+    private RefreshTokenRows rows;
 
     @Autowired
     private UserAccounts accounts;
@@ -142,6 +146,7 @@ class RefreshTokenServiceTests {
         assertThat(rotated.access().username()).isEqualTo("secret");
         assertThat(rotated.refresh().value()).isNotEqualTo(issued.value()).matches("[A-Za-z0-9_-]{43}");
         assertThat(rotated.refresh().sessionId()).isEqualTo(issued.sessionId());
+        this.entityManager.clear();
         List<RefreshToken> family = this.refreshTokens.findByFamilyIdOrderByIdAsc(issued.sessionId());
         assertThat(family).hasSize(2);
         assertThat(family.get(0).getUsedAt()).isEqualTo(this.clock.instant());
@@ -325,8 +330,8 @@ class RefreshTokenServiceTests {
 
     @Test
     void rotateWhenGraceIsZeroThenAnImmediateReplayRevokesTheFamily() {
-        RefreshTokenService strict = new RefreshTokenService(this.refreshTokens, this.accounts, this.accessTokens,
-                Settings.properties(Duration.ZERO), this.clock, this.events);
+        RefreshTokenService strict = new RefreshTokenService(this.refreshTokens, this.rows, this.accounts,
+                this.accessTokens, Settings.properties(Duration.ZERO), this.clock, this.events);
         IssuedRefreshToken issued = issued(strict.start("secret", CLIENT));
         IssuedRefreshToken current = issued(strict.rotate(issued.value(), CLIENT));
 

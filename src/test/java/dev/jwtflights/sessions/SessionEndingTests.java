@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
         "app.jwt.refresh-reuse-grace=10s", "app.jwt.max-sessions-per-user=3" })
-@Import({ RefreshTokenService.class, Sessions.class, SessionMeters.class, SimpleMeterRegistry.class,
-        TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
+@Import({ RefreshTokenService.class, RefreshTokenRows.class, Sessions.class, SessionMeters.class,
+        SimpleMeterRegistry.class, TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
 @RecordApplicationEvents
 class SessionEndingTests {
 

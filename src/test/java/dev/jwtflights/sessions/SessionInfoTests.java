@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DataJpaTest(properties = { "app.jwt.refresh-token-ttl=7d", "app.jwt.session-max-lifetime=30d",
         "app.jwt.access-token-ttl=1m" })
 @AutoConfigureTestDatabase(replace = Replace.NONE)
-@Import({ RefreshTokenService.class, TestClockConfiguration.class, RefreshTokenServiceTests.Settings.class })
+@Import({ RefreshTokenService.class, RefreshTokenRows.class, TestClockConfiguration.class,
+        RefreshTokenServiceTests.Settings.class })
 class SessionInfoTests {
 
     @Autowired
