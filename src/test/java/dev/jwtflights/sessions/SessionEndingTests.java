@@ -317,14 +317,23 @@ class SessionEndingTests {
         this.clock.advance(Duration.ofMinutes(10));
         IssuedRefreshToken recentActive = issued(this.service.start("secret", CLIENT));
         IssuedRefreshToken recentEnded = issued(this.service.start("secret", CLIENT));
+        IssuedRefreshToken renewedTwice = issued(this.service.start("other", CLIENT));
+        renewedTwice = issued(this.service.rotate(renewedTwice.value(), CLIENT));
+        renewedTwice = issued(this.service.rotate(renewedTwice.value(), CLIENT));
+        IssuedRefreshToken revokedButItsNewest = issued(this.service.start("other", CLIENT));
+        IssuedRefreshToken newestMissed = issued(this.service.rotate(revokedButItsNewest.value(), CLIENT));
         this.service.rotate(renewedLater.value(), CLIENT);
         this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE family_id IN (?, ?)", recentEnded.sessionId(),
                 renewedLater.sessionId());
+        // An UPDATE typed in SQL that missed the token a rotation was adding meanwhile.
+        this.jdbc.update("UPDATE refresh_token SET is_active = FALSE WHERE token_hash = ?",
+                RefreshTokenService.hash(revokedButItsNewest.value()));
 
         List<String> ended = this.service.endedSessionsIssuingSince(this.clock.instant().minus(Duration.ofMinutes(1)));
 
-        assertThat(ended).containsExactlyInAnyOrder(recentEnded.sessionId(), renewedLater.sessionId())
-            .doesNotContain(recentActive.sessionId(), endedLongAgo.sessionId());
+        assertThat(ended)
+            .containsExactlyInAnyOrder(recentEnded.sessionId(), renewedLater.sessionId(), newestMissed.sessionId())
+            .doesNotContain(recentActive.sessionId(), renewedTwice.sessionId(), endedLongAgo.sessionId());
         assertThat(this.service.endedSessionsIssuingSince(this.clock.instant())).isEmpty();
     }
 
