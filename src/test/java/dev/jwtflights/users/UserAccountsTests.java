@@ -48,6 +48,7 @@ class UserAccountsTests {
         this.users.save(new AppUser("secret", "{bcrypt}unused", Role.USER));
 
         assertThat(this.accounts.setEnabled("secret", false, "admin", DESK)).isTrue();
+        this.users.flush(); // as the commit of setEnabled's own transaction would: find reads the database
 
         assertThat(this.accounts.find("secret")).hasValueSatisfying((account) -> assertThat(account.enabled()).isFalse());
         assertThat(this.events.stream(UserEvent.class)).singleElement().isInstanceOfSatisfying(UserEvent.Disabled.class,
@@ -74,6 +75,7 @@ class UserAccountsTests {
         this.users.save(user);
 
         this.accounts.setEnabled("secret", true, "admin", DESK);
+        this.users.flush();
 
         assertThat(this.accounts.find("secret")).hasValueSatisfying((account) -> assertThat(account.enabled()).isTrue());
         assertThat(this.events.stream(UserEvent.class)).singleElement().isInstanceOf(UserEvent.Enabled.class);
