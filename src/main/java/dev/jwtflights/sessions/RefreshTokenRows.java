@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * The statements a rotation runs on {@code refresh_token}, in plain SQL (the same on H2 and PostgreSQL) inside the
  * caller's transaction. A renewal is the hottest write of the application: these skip the per-query work of JPA (query
  * translation, entity loading, dirty checking) and do in one statement what would take two. What they read is never an
- * entity: nothing here is written back by Hibernate.
+ * entity, and what they write is not one Hibernate manages (an entity loaded earlier in the same transaction does not
+ * see it; every caller reads afresh, with queries).
  */
 @Component
 class RefreshTokenRows {
@@ -35,6 +36,11 @@ class RefreshTokenRows {
 
     private static final String MARK_USED = "update refresh_token set used_at = :now where id = :id "
             + "and used_at is null and is_active = true";
+
+    private static final String INSERT = "insert into refresh_token (username, token_hash, family_id, is_active, "
+            + "created_at, expires_at, session_started_at, generation, ip_address, user_agent, amr) values (:username, "
+            + ":tokenHash, :familyId, true, :createdAt, :expiresAt, :sessionStartedAt, :generation, :ipAddress, "
+            + ":userAgent, :amr)";
 
     private final JdbcClient jdbc;
 
@@ -74,7 +80,22 @@ class RefreshTokenRows {
      * concurrent refreshes wins.
      */
     int markUsed(long id, Instant now) {
-        return this.jdbc.sql(MARK_USED).param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).param("id", id)
+        return this.jdbc.sql(MARK_USED).param("now", timestamp(now)).param("id", id).update();
+    }
+
+    /** Writes a new token: active, not used. */
+    void insert(RefreshToken token) {
+        this.jdbc.sql(INSERT)
+            .param("username", token.getUsername())
+            .param("tokenHash", token.getTokenHash())
+            .param("familyId", token.getFamilyId())
+            .param("createdAt", timestamp(token.getCreatedAt()))
+            .param("expiresAt", timestamp(token.getExpiresAt()))
+            .param("sessionStartedAt", timestamp(token.getSessionStartedAt()))
+            .param("generation", token.getGeneration())
+            .param("ipAddress", token.getIpAddress())
+            .param("userAgent", token.getUserAgent())
+            .param("amr", token.getSignInMethod().amr())
             .update();
     }
 
@@ -84,6 +105,10 @@ class RefreshTokenRows {
                 instant(row, "used_at"), instant(row, "session_started_at"), row.getInt("generation"),
                 RefreshToken.signInMethodOf(row.getString("amr")),
                 row.getBoolean("session_revoked"));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

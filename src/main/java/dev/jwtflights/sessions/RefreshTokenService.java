@@ -383,7 +383,7 @@ class RefreshTokenService {
         Instant sessionEnd = sessionStartedAt.plus(this.properties.sessionMaxLifetime());
         Instant expiresAt = slidingEnd.isBefore(sessionEnd) ? slidingEnd : sessionEnd;
         String value = newTokenValue();
-        this.refreshTokens.save(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt,
+        this.rows.insert(new RefreshToken(username, hash(value), familyId, now, expiresAt, sessionStartedAt,
                 generation, method, client));
         return new IssuedRefreshToken(value, familyId, expiresAt);
     }
