@@ -1,6 +1,8 @@
 package dev.jwtflights.audit;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 import java.util.List;
 
@@ -15,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -28,7 +31,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * Writes the audit trail. An event of a session or a user is written in the transaction of the change it records, so
  * a change that rolls back leaves no event, and an event that cannot be written rolls the change back. A failed
- * sign-in changes nothing: it is written in a transaction of its own (the repository's), and a failure to write it
+ * sign-in changes nothing: it is written on its own (a statement committed by itself), and a failure to write it
  * (the database is down, say) is only logged, so that the sign-in is answered all the same.
  */
 @Component
@@ -44,12 +47,16 @@ class AuditTrail {
 
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
-    private final AuthEventRepository events;
+    /** One plain SQL statement (an event is written at every login and renewal), no entity. */
+    private static final String INSERT = "insert into auth_event (occurred_at, type, username, actor, session_id, "
+            + "ip_address, user_agent, detail) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private final JdbcClient jdbc;
 
     private final Clock clock;
 
-    AuditTrail(AuthEventRepository events, Clock clock) {
-        this.events = events;
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -83,7 +90,7 @@ class AuditTrail {
         else {
             type = AuthEventType.PASSWORD_SET;
         }
-        this.events.save(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(), null));
+        append(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(), null));
     }
 
     /**
@@ -105,7 +112,7 @@ class AuditTrail {
             detail = (labels.size() == 1) ? "passkey " + quoted(labels.get(0))
                     : labels.size() + " passkeys: " + String.join(", ", labels.stream().map(AuditTrail::quoted).toList());
         }
-        this.events.save(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(),
+        append(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(),
                 LogSafe.text(detail, MAX_DETAIL)));
     }
 
@@ -133,7 +140,7 @@ class AuditTrail {
             return;
         }
         try {
-            this.events.save(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED, username, null, null,
+            append(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED, username, null, null,
                     currentClient(), detail));
         }
         catch (RuntimeException ex) {
@@ -146,7 +153,15 @@ class AuditTrail {
     }
 
     private void write(SessionEvent event, AuthEventType type, String sessionId, String actor, String detail) {
-        this.events.save(new AuthEvent(event.at(), type, event.username(), actor, sessionId, event.client(), detail));
+        append(new AuthEvent(event.at(), type, event.username(), actor, sessionId, event.client(), detail));
+    }
+
+    private void append(AuthEvent event) {
+        AuditEntry entry = event.entry();
+        this.jdbc.sql(INSERT)
+            .params(OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.type().name(), entry.username(),
+                    entry.actor(), entry.sessionId(), entry.ipAddress(), entry.userAgent(), entry.detail())
+            .update();
     }
 
     private static AuthEventType typeOf(EndCause cause) {
