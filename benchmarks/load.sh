@@ -4,7 +4,9 @@
 #
 # Usage: benchmarks/load.sh            from the repository's root; needs a JDK 17+, curl, jq and wrk
 #                                      (sudo apt-get install -y wrk jq)
-# Optional env: WARMUP (wrk duration of each warm-up, default 30s), ROUND (of each measured round, default 8s),
+# Optional env: WARMUP (wrk duration of each warm-up, default 150s: on 2 cores the JIT takes minutes to settle,
+#               and POST /api/auth/refresh climbed from 320 to 2,170 a second over its first 3.5 minutes),
+#               ROUND (of each measured round, default 8s),
 #               ROUNDS (default 3), CONNECTIONS (default 16), STARTS (start-up measurements of each kind, default 3),
 #               APP_PORT (default 18080), BARE_PORT (default 18081), JAVA (default: java on PATH),
 #               SKIP_BUILD=1 (use the jars already in target/ and benchmarks/bare/target/),
@@ -19,10 +21,10 @@
 # round, half of each demo user, each token used once, see wrk/refresh.lua) and a sign-in (the password grant, BCrypt,
 # 4 connections); then reads the
 # resident memory (RSS) of both. Prints and writes the medians, p99 and the ratios. Every process it starts, it stops
-# by its PID; nothing else is touched. Takes about 10 minutes with the defaults.
+# by its PID; nothing else is touched. Takes about 25 minutes with the defaults.
 set -euo pipefail
 
-WARMUP=${WARMUP:-30s}
+WARMUP=${WARMUP:-150s}
 ROUND=${ROUND:-8s}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-16}
