@@ -30,9 +30,9 @@ class SchemaPostgresIntegrationTests {
         int applied = flyway(database, null).migrate().migrationsExecuted;
 
         JdbcTemplate jdbc = jdbc(database);
-        assertThat(applied).isEqualTo(7);
+        assertThat(applied).isEqualTo(8);
         assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success ORDER BY installed_rank",
-                String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7");
+                String.class)).containsExactly("1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM reservation", Integer.class)).isEqualTo(10);
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' "
                 + "ORDER BY table_name", String.class))
@@ -50,11 +50,13 @@ class SchemaPostgresIntegrationTests {
         assertThat(jdbc.queryForObject("SELECT data_type FROM information_schema.columns WHERE table_name = "
                 + "'passkey_ceremony' AND column_name = 'expires_at'", String.class))
             .isEqualTo("timestamp with time zone");
-        // What a renewal asks of its session is found by an index, never by reading all of the session's rows.
+        // What a renewal asks of its session, and what a login or a list asks of the unused tokens, is found by an
+        // index, never by reading all of a session's or a user's rows.
         assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE tablename = 'refresh_token'", String.class))
             .anyMatch((index) -> index.endsWith("(family_id, generation)"))
-            .anyMatch((index) -> index.endsWith("(family_id, is_active)"))
-            .noneMatch((index) -> index.endsWith("(family_id)"));
+            .anyMatch((index) -> index.endsWith("(family_id, is_active, used_at)"))
+            .anyMatch((index) -> index.endsWith("(used_at, username)"))
+            .noneMatch((index) -> index.endsWith("(family_id)") || index.endsWith("(family_id, is_active)"));
     }
 
     @Test
