@@ -1,6 +1,7 @@
 package dev.jwtflights.audit;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
@@ -90,7 +91,7 @@ class AuditTrail {
         else {
             type = AuthEventType.PASSWORD_SET;
         }
-        append(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(), null));
+        append(event.at(), type, event.username(), event.actor(), null, event.client(), null);
     }
 
     /**
@@ -112,8 +113,8 @@ class AuditTrail {
             detail = (labels.size() == 1) ? "passkey " + quoted(labels.get(0))
                     : labels.size() + " passkeys: " + String.join(", ", labels.stream().map(AuditTrail::quoted).toList());
         }
-        append(new AuthEvent(event.at(), type, event.username(), event.actor(), null, event.client(),
-                LogSafe.text(detail, MAX_DETAIL)));
+        append(event.at(), type, event.username(), event.actor(), null, event.client(),
+                LogSafe.text(detail, MAX_DETAIL));
     }
 
     /**
@@ -140,8 +141,7 @@ class AuditTrail {
             return;
         }
         try {
-            append(new AuthEvent(this.clock.instant(), AuthEventType.LOGIN_FAILED, username, null, null,
-                    currentClient(), detail));
+            append(this.clock.instant(), AuthEventType.LOGIN_FAILED, username, null, null, currentClient(), detail);
         }
         catch (RuntimeException ex) {
             log.error("Could not write a failed sign-in to the audit trail ({})", ex.getClass().getSimpleName(), ex);
@@ -153,14 +153,15 @@ class AuditTrail {
     }
 
     private void write(SessionEvent event, AuthEventType type, String sessionId, String actor, String detail) {
-        append(new AuthEvent(event.at(), type, event.username(), actor, sessionId, event.client(), detail));
+        append(event.at(), type, event.username(), actor, sessionId, event.client(), detail);
     }
 
-    private void append(AuthEvent event) {
-        AuditEntry entry = event.entry();
+    /** Writes one event: the columns of an {@link AuthEvent}, which the audit log reads. */
+    private void append(Instant occurredAt, AuthEventType type, String username, String actor, String sessionId,
+            Client client, String detail) {
         this.jdbc.sql(INSERT)
-            .params(OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC), entry.type().name(), entry.username(),
-                    entry.actor(), entry.sessionId(), entry.ipAddress(), entry.userAgent(), entry.detail())
+            .params(OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC), type.name(), username, actor, sessionId,
+                    client.ipAddress(), client.userAgent(), detail)
             .update();
     }
 

@@ -1,9 +1,13 @@
 package dev.jwtflights.audit;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import dev.jwtflights.sessions.SessionEvent;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.test.ApiClient;
 import dev.jwtflights.test.ApiClient.ApiSession;
@@ -245,6 +249,17 @@ class AuditTrailIntegrationTests {
             .isTrue();
         assertThat(this.api.reservations(session.accessToken()).status()).isEqualTo(200);
         assertThat(this.api.renew(session.refreshToken()).sessionId()).isEqualTo(session.sessionId());
+    }
+
+    @Test
+    void anEventKeepsItsTimeToTheMicrosecond() {
+        String user = TestUsers.create(this.jdbc, "USER");
+        Instant at = Instant.parse("2026-03-01T10:15:30.123456Z");
+
+        this.events.publishEvent(new SessionEvent.Renewed(user, UUID.randomUUID().toString(), at, Client.UNKNOWN));
+
+        assertThat(this.jdbc.queryForObject("SELECT occurred_at FROM auth_event WHERE username = ? AND type = ?",
+                OffsetDateTime.class, user, "REFRESHED").toInstant()).isEqualTo(at);
     }
 
     private Map<String, Object> single(String username, String type) {
