@@ -13,11 +13,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The statements a rotation runs on {@code refresh_token}, in plain SQL (the same on H2 and PostgreSQL) inside the
- * caller's transaction. A renewal is the hottest write of the application: these skip the per-query work of JPA (query
- * translation, entity loading, dirty checking) and do in one statement what would take two. What they read is never an
- * entity, and what they write is not one Hibernate manages (an entity loaded earlier in the same transaction does not
- * see it; every caller reads afresh, with queries).
+ * The statements a rotation runs on {@code refresh_token} (and a login, for its first token), in plain SQL (the same
+ * on H2 and PostgreSQL) inside the caller's transaction. A renewal is the hottest write of the application: these skip
+ * the per-query work of JPA (query translation, entity loading, dirty checking) and do in one statement what would
+ * take two. What they read is never an entity, and what they write is not one Hibernate manages (an entity loaded
+ * earlier in the same transaction does not see it; every caller reads afresh, with queries).
  */
 @Component
 class RefreshTokenRows {
