@@ -50,7 +50,7 @@ class PageModelAdviceIntegrationTests {
             .map(ClassUtils::getUserClass)
             .collect(Collectors.toSet());
         Set<Class<?>> pages = controllers.stream()
-            .filter((type) -> AnnotatedElementUtils.hasAnnotation(type, PageController.class)
+            .filter((type) -> PageController.class.isAssignableFrom(type)
                     || ErrorController.class.isAssignableFrom(type))
             .collect(Collectors.toSet());
         Set<Class<?>> json = controllers.stream()
@@ -64,6 +64,9 @@ class PageModelAdviceIntegrationTests {
             .contains("FlightsController", "LoginController", "AdminUsersController", "AccountSessionsController",
                     "BasicErrorController");
         assertThat(json).extracting(Class::getSimpleName).contains("ReservationController", "TokenEndpoint");
+        assertThat(controllers).as("our controllers: each one renders pages or answers with JSON")
+            .filteredOn((type) -> type.getPackageName().startsWith("dev.jwtflights"))
+            .allMatch((type) -> pages.contains(type) != json.contains(type));
         for (ControllerAdviceBean advice : modelAdvice) {
             assertThat(pages).as("the pages %s tells", advice.getBeanType().getSimpleName())
                 .allMatch(advice::isApplicableToBeanType);

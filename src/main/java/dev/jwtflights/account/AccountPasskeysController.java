@@ -9,6 +9,7 @@ import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * ceremony, run by the page's script against Spring Security's {@code /webauthn/register} endpoints) and removing one.
  * Only ever the signed-in person's own: a passkey of someone else's is answered as one that does not exist.
  */
-@PageController
-class AccountPasskeysController {
+@Controller
+class AccountPasskeysController implements PageController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountPasskeysController.class);
 

@@ -10,6 +10,7 @@ import dev.jwtflights.tokens.TokenAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * current one marked; ending one of the others, or all of them. Only ever the signed-in person's own: a session id of
  * someone else's is answered as one that does not exist.
  */
-@PageController
-class AccountSessionsController {
+@Controller
+class AccountSessionsController implements PageController {
 
     private static final Logger log = LoggerFactory.getLogger(AccountSessionsController.class);
 

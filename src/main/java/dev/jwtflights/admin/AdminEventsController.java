@@ -4,6 +4,7 @@ import dev.jwtflights.audit.AuditLog;
 import dev.jwtflights.audit.AuthEventType;
 import dev.jwtflights.system.PageController;
 
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The audit trail, newest first, a page at a time, filtered by username and type.
  */
-@PageController
-class AdminEventsController {
+@Controller
+class AdminEventsController implements PageController {
 
     private final AuditLog auditLog;
 

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * Every active session, newest first, a page at a time and filtered by username; ending one, every one of a user, or
  * everyone's (after a confirmation page, keeping the administrator's own session if they ask).
  */
-@PageController
-class AdminSessionsController {
+@Controller
+class AdminSessionsController implements PageController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminSessionsController.class);
 

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -27,8 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
  * (a disabled user's sessions end at once, and their passkeys sign them in no more), setting a new password (hashed at
  * once; the user's sessions end) and removing a user's passkeys (a lost device, say).
  */
-@PageController
-class AdminUsersController {
+@Controller
+class AdminUsersController implements PageController {
 
     private static final Logger log = LoggerFactory.getLogger(AdminUsersController.class);
 

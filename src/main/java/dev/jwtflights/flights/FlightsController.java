@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -24,8 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
  * and which fields are valid; this page shows its answers. (The user's token, and its renewal when the API refuses
  * it, are the API client's business; the session panel's data comes from the browser side's model advice.)
  */
-@PageController
-class FlightsController {
+@Controller
+class FlightsController implements PageController {
 
     private static final Logger log = LoggerFactory.getLogger(FlightsController.class);
 

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /**
  * Tells every page who is signed in, for the navigation bar.
  */
-@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
+@ControllerAdvice(assignableTypes = { PageController.class, ErrorController.class })
 class CurrentUserAdvice {
 
     @ModelAttribute("currentUser")

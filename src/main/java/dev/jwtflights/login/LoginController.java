@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.jwtflights.system.PageController;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -12,8 +13,8 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The login page: the password form and the passkey button. {@code POST /login} is handled by Spring Security's form
  * login, the passkey's {@code POST /login/webauthn} by its {@code webAuthn()}.
  */
-@PageController
-class LoginController {
+@Controller
+class LoginController implements PageController {
 
     @GetMapping("/login")
     String login(HttpServletRequest request, Model model) {

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * the session from the database, and it reads it as the page is rendered, so after a renewal earlier in the same
  * request the panel shows the new access token.
  */
-@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
+@ControllerAdvice(assignableTypes = { PageController.class, ErrorController.class })
 class SessionPanelAdvice {
 
     private final Sessions sessions;

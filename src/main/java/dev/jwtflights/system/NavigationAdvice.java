@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * templates cannot read the request), and whether the H2 console is on, so that an admin is offered its link only
  * then. An error page is at {@code /error}: no link is marked there.
  */
-@ControllerAdvice(annotations = PageController.class, assignableTypes = ErrorController.class)
+@ControllerAdvice(assignableTypes = { PageController.class, ErrorController.class })
 class NavigationAdvice {
 
     private final boolean h2Console;
