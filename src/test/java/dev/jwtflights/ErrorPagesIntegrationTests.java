@@ -48,7 +48,7 @@ class ErrorPagesIntegrationTests {
         HttpResponse<String> response = get("/test/failing-page", "secret", Role.USER);
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).contains("<title>Something went wrong · jwt-flights</title>")
+        assertThat(response.body()).contains("<title>Something went wrong &middot; jwt-flights</title>")
             .contains("Signed in as")
             .contains("a problem on our side", "Please try again in a moment.")
             .doesNotContain(DETAIL)
@@ -62,7 +62,7 @@ class ErrorPagesIntegrationTests {
         HttpResponse<String> response = get("/no-such-page", "secret", Role.USER);
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("<title>Page not found · jwt-flights</title>")
+        assertThat(response.body()).contains("<title>Page not found &middot; jwt-flights</title>")
             .contains("Signed in as")
             .contains("secret")
             .doesNotContain("Whitelabel")
@@ -113,7 +113,7 @@ class ErrorPagesIntegrationTests {
         HttpResponse<String> response = get("/h2-console/", "secret", Role.USER);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("<title>Access denied · jwt-flights</title>").contains("Signed in as");
+        assertThat(response.body()).contains("<title>Access denied &middot; jwt-flights</title>").contains("Signed in as");
     }
 
     @Test
@@ -128,7 +128,7 @@ class ErrorPagesIntegrationTests {
     }
 
     private static void assertClientErrorPage(String body) {
-        assertThat(body).contains("<title>Request not accepted · jwt-flights</title>")
+        assertThat(body).contains("<title>Request not accepted &middot; jwt-flights</title>")
             .contains("Signed in as")
             .contains("Sending it again unchanged will not help.")
             .doesNotContain("try again in a moment")

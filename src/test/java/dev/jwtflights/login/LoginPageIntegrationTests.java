@@ -42,7 +42,16 @@ class LoginPageIntegrationTests {
     void loginWhenNoParameterThenNoNotice() throws Exception {
         String page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("<title>Sign in · jwt-flights</title>").doesNotContain("role=\"alert\"");
+        assertThat(page).contains("<title>Sign in &middot; jwt-flights</title>").doesNotContain("role=\"alert\"");
+    }
+
+    @Test
+    void loginPageIsAsciiOnlySoThatItIsEncodedAtOnce() throws Exception {
+        // The layout's text is ASCII (the title's separator is "&middot;"): a servlet's UTF-8 encoder takes a fast path
+        // for ASCII and falls back to one character at a time from the first other character to the end.
+        String page = this.mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).isNotEmpty().matches("\\p{ASCII}*");
     }
 
     @ParameterizedTest
