@@ -17,7 +17,8 @@
 # start to the first answer (the bare app's GET /reservation, the app's login page) of the bare app, the app and the
 # app on its archive, STARTS times each, one at a time; starts the bare app and the app for the load; warms each
 # measured request up for WARMUP; then ROUNDS rounds that take turns: bare GET /reservation, the app's bearer
-# GET /reservation, GET /flights with the cookies of a signed-in user, POST /api/auth/refresh (32 fresh sessions per
+# GET /reservation, GET /flights with the cookies of a signed-in user (its CSRF cookie too, as a browser sends it
+# back), POST /api/auth/refresh (32 fresh sessions per
 # round, half of each demo user, each token used once, see wrk/refresh.lua) and a sign-in (the password grant, BCrypt,
 # 4 connections); then reads the
 # resident memory (RSS) of both. Prints and writes the medians, p99 and the ratios. Every process it starts, it stops
@@ -159,6 +160,12 @@ read -r ACCESS REFRESH < <(token_pair secret secret)
 [[ -n $ACCESS && $ACCESS != null ]] || { echo "no tokens from $APP/api/auth/token" >&2; exit 1; }
 AUTH="Authorization: Bearer $ACCESS"
 COOKIES="Cookie: accessToken=$ACCESS; refreshToken=$REFRESH"
+# The CSRF cookie the first page sets, sent back as a browser does: without it, every page view would make a new
+# CSRF token and set its cookie again.
+XSRF=$(curl -s --max-time 10 -o /dev/null -D - -H "$COOKIES" "$APP/flights" \
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: XSRF-TOKEN=\([^;]*\).*/\1/p' | head -n 1)
+[[ -n $XSRF ]] || { echo "$APP/flights set no XSRF-TOKEN cookie" >&2; exit 1; }
+COOKIES="$COOKIES; XSRF-TOKEN=$XSRF"
 check() {   # check URL EXPECTED-TEXT HEADER
     local body; body=$(curl -s --max-time 10 -H "$3" "$1")
     [[ $body == *"$2"* ]] || { echo "$1 did not answer with '$2':" >&2; head -c 400 <<<"$body" >&2; exit 1; }
