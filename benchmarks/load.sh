@@ -18,11 +18,10 @@
 # app on its archive, STARTS times each, one at a time; starts the bare app and the app for the load; warms each
 # measured request up for WARMUP; then ROUNDS rounds that take turns: bare GET /reservation, the app's bearer
 # GET /reservation, GET /flights with the cookies of a signed-in user (its CSRF cookie too, as a browser sends it
-# back), POST /api/auth/refresh (32 fresh sessions per
-# round, half of each demo user, each token used once, see wrk/refresh.lua) and a sign-in (the password grant, BCrypt,
-# 4 connections); then reads the
-# resident memory (RSS) of both. Prints and writes the medians, p99 and the ratios. Every process it starts, it stops
-# by its PID; nothing else is touched. Takes about 25 minutes with the defaults.
+# back), POST /api/auth/refresh (32 fresh sessions per round, half of each demo user, each token used once, see
+# wrk/refresh.lua) and a sign-in (the password grant, BCrypt, 4 connections); then reads the resident memory (RSS)
+# of both. Prints and writes the medians, p99 and the ratios. Every process it starts, it stops by its PID; nothing
+# else is touched. Takes about 25 minutes with the defaults.
 set -euo pipefail
 
 WARMUP=${WARMUP:-150s}

@@ -113,7 +113,8 @@ class ErrorPagesIntegrationTests {
         HttpResponse<String> response = get("/h2-console/", "secret", Role.USER);
 
         assertThat(response.statusCode()).isEqualTo(403);
-        assertThat(response.body()).contains("<title>Access denied &middot; jwt-flights</title>").contains("Signed in as");
+        assertThat(response.body()).contains("<title>Access denied &middot; jwt-flights</title>")
+            .contains("Signed in as");
     }
 
     @Test
