@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.jwtflights.sessions.store.RefreshTokenRepository;
 import dev.jwtflights.system.Purge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

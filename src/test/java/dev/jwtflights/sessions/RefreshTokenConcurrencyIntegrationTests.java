@@ -12,6 +12,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.jwtflights.sessions.store.RefreshToken;
+import dev.jwtflights.sessions.store.RefreshTokenRepository;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
+import dev.jwtflights.sessions.store.RefreshToken;
+import dev.jwtflights.sessions.store.RefreshTokenRepository;
+import dev.jwtflights.sessions.store.RefreshTokenRows;
 import dev.jwtflights.test.TestUsers;
 import dev.jwtflights.test.postgres.OnPostgres;
 import dev.jwtflights.users.Account;

@@ -8,6 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.jwtflights.sessions.store.RefreshToken;
+import dev.jwtflights.sessions.store.RefreshTokenRepository;
+import dev.jwtflights.sessions.store.RefreshTokenRows;
 import dev.jwtflights.test.MutableClock;
 import dev.jwtflights.test.TestClockConfiguration;
 import dev.jwtflights.tokens.TokenService;

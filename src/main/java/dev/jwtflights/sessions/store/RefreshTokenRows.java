@@ -1,4 +1,4 @@
-package dev.jwtflights.sessions;
+package dev.jwtflights.sessions.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
  * earlier in the same transaction does not see it; every caller reads afresh, with queries).
  */
 @Component
-class RefreshTokenRows {
+public class RefreshTokenRows {
 
     private static final String LOCK_SESSION = "select g.id from refresh_token g where g.family_id = :familyId "
             + "and g.generation = 0 order by g.id for update";
@@ -55,7 +55,7 @@ class RefreshTokenRows {
      * user too) go on.
      * @return whether the session exists
      */
-    boolean lockSession(String familyId) {
+    public boolean lockSession(String familyId) {
         return !this.jdbc.sql(LOCK_SESSION).param("familyId", familyId).query(Long.class).list().isEmpty();
     }
 
@@ -63,12 +63,12 @@ class RefreshTokenRows {
      * Locks the session of a token, as {@link #lockSession} does, found by the token's hash.
      * @return whether the token is known (and its session now locked)
      */
-    boolean lockSessionOf(String tokenHash) {
+    public boolean lockSessionOf(String tokenHash) {
         return !this.jdbc.sql(LOCK_SESSION_OF_TOKEN).param("tokenHash", tokenHash).query(Long.class).list().isEmpty();
     }
 
     /** A token as it is stored now, with whether any token of its session was revoked. */
-    Optional<Presented> find(String tokenHash) {
+    public Optional<Presented> find(String tokenHash) {
         return this.jdbc.sql(FIND_PRESENTED)
             .param("tokenHash", tokenHash)
             .query(RefreshTokenRows::presented)
@@ -79,12 +79,12 @@ class RefreshTokenRows {
      * Marks a token as rotated, if nobody did before and it is still active. The row count decides which of two
      * concurrent refreshes wins.
      */
-    int markUsed(long id, Instant now) {
+    public int markUsed(long id, Instant now) {
         return this.jdbc.sql(MARK_USED).param("now", timestamp(now)).param("id", id).update();
     }
 
     /** Writes a new token: active, not used. */
-    void insert(RefreshToken token) {
+    public void insert(RefreshToken token) {
         this.jdbc.sql(INSERT)
             .param("username", token.getUsername())
             .param("tokenHash", token.getTokenHash())
@@ -121,8 +121,8 @@ class RefreshTokenRows {
      * @param sessionRevoked whether any token of its session is revoked (then all of it is)
      * @param signInMethod how the session was signed in to ({@link RefreshToken#signInMethodOf})
      */
-    record Presented(long id, String username, String familyId, boolean active, String endReason, Instant expiresAt,
-            Instant usedAt, Instant sessionStartedAt, int generation, SignInMethod signInMethod,
+    public record Presented(long id, String username, String familyId, boolean active, String endReason,
+            Instant expiresAt, Instant usedAt, Instant sessionStartedAt, int generation, SignInMethod signInMethod,
             boolean sessionRevoked) {
     }
 

@@ -1,4 +1,4 @@
-package dev.jwtflights.sessions;
+package dev.jwtflights.sessions.store;
 
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 import org.springframework.transaction.annotation.Transactional;
 
-interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
+public interface RefreshTokenRepository extends JpaRepository<RefreshToken, Long> {
 
     /**
      * The token that stands for an active session: the newest unused token of a session none of whose tokens was

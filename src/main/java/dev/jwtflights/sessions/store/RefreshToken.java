@@ -1,4 +1,4 @@
-package dev.jwtflights.sessions;
+package dev.jwtflights.sessions.store;
 
 import java.time.Instant;
 
@@ -17,7 +17,7 @@ import dev.jwtflights.tokens.SignInMethod;
  */
 @Entity
 @Table(name = "refresh_token")
-class RefreshToken {
+public class RefreshToken {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,7 +56,10 @@ class RefreshToken {
     @Column(name = "user_agent", length = 255)
     private String userAgent;
 
-    /** Why the application ended the session ({@link EndCause}); {@code null} if it did not (SQL, or active). */
+    /**
+     * Why the application ended the session ({@link dev.jwtflights.sessions.EndCause}); {@code null} if it did not (SQL,
+     * or active).
+     */
     @Column(name = "end_reason", length = 30)
     private String endReason;
 
@@ -67,7 +70,7 @@ class RefreshToken {
     protected RefreshToken() {
     }
 
-    RefreshToken(String username, String tokenHash, String familyId, Instant createdAt, Instant expiresAt,
+    public RefreshToken(String username, String tokenHash, String familyId, Instant createdAt, Instant expiresAt,
             Instant sessionStartedAt, int generation, SignInMethod signInMethod, Client client) {
         this.username = username;
         this.tokenHash = tokenHash;
@@ -141,7 +144,7 @@ class RefreshToken {
     }
 
     /** The sign-in method of a stored {@code amr} value; one that is not ours (typed in SQL) counts as a password. */
-    static SignInMethod signInMethodOf(String amr) {
+    public static SignInMethod signInMethodOf(String amr) {
         return SignInMethod.ofAmr(amr).orElse(SignInMethod.PASSWORD);
     }
 
