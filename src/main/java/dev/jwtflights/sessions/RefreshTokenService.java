@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 import dev.jwtflights.sessions.store.RefreshToken;
 import dev.jwtflights.sessions.store.RefreshTokenRepository;
-import dev.jwtflights.sessions.store.RefreshTokenRows.Presented;
 import dev.jwtflights.sessions.store.RefreshTokenRows;
+import dev.jwtflights.sessions.store.RefreshTokenRows.Presented;
 import dev.jwtflights.system.Client;
 import dev.jwtflights.tokens.AccessToken;
 import dev.jwtflights.tokens.SignInMethod;
