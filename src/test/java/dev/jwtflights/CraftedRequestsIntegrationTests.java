@@ -53,11 +53,15 @@ class CraftedRequestsIntegrationTests {
         assertThat(output).doesNotContain(" ERROR ").doesNotContain("Exception");
     }
 
-    @Test
-    void errorPageWhenAskedForDirectlyThenNotFound(CapturedOutput output) throws IOException {
-        String answer = send("GET /error HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+    @ParameterizedTest
+    @ValueSource(strings = { "/error", "/%65rror", "/%65%72%72%6f%72" })
+    void errorPageWhenAskedForDirectlyThenNotFound(String path, CapturedOutput output) throws IOException {
+        for (String accept : new String[] { "text/html", "application/json" }) {
+            String answer = send("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: " + accept
+                    + "\r\nConnection: close\r\n\r\n");
 
-        assertThat(statusLine(answer)).isEqualTo("HTTP/1.1 404 ");
+            assertThat(statusLine(answer)).isEqualTo("HTTP/1.1 404 ");
+        }
         assertThat(output).doesNotContain(" ERROR ");
     }
 

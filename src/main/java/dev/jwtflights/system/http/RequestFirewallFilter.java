@@ -25,8 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code ;}, an encoded {@code /} or {@code .}) with 400. It runs again inside the security filter chain, but Spring
  * parses the request's path before that chain, for servlets mapped to a prefix such as the H2 console's, and that
  * parse fails on such a URL with an exception: a 500 and a stack trace in the log for a client's mistake.</li>
- * <li>{@code /error} is where the container forwards an error to render it, not a page: asked for directly, it is
- * 404.</li>
+ * <li>{@code /error} is where the container forwards an error to render it, not a page: asked for directly, however
+ * it is spelt ({@code /%65rror} too), it is 404.</li>
  * </ul>
  * Refusals are logged at debug only: they are the client's mistake, and anyone could otherwise fill the log.
  */
@@ -51,11 +51,21 @@ class RequestFirewallFilter extends OncePerRequestFilter {
             response.sendError(HttpStatus.BAD_REQUEST.value());
             return;
         }
-        if (ERROR_PATH.equals(request.getRequestURI())) {
+        if (isErrorPath(request)) {
             response.sendError(HttpStatus.NOT_FOUND.value());
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Whether the request names the error page, by the path as the container decoded it, which is the one that
+     * routing and the security rules see: {@code /%65rror} is {@code /error} to them.
+     */
+    private static boolean isErrorPath(HttpServletRequest request) {
+        String pathInfo = request.getPathInfo();
+        return (pathInfo == null) ? ERROR_PATH.equals(request.getServletPath())
+                : ERROR_PATH.equals(request.getServletPath() + pathInfo);
     }
 
 }
