@@ -14,10 +14,16 @@ final class AdminPages {
     private AdminPages() {
     }
 
-    /** A page number from the query: 0 or more, else a 400. */
+    /**
+     * The highest page number: the first row of a page is an {@code int} offset for the database query, so beyond
+     * this one the query itself would be refused.
+     */
+    static final int LAST_PAGE = Integer.MAX_VALUE / PAGE_SIZE;
+
+    /** A page number from the query: 0 to {@link #LAST_PAGE}, else a 400. */
     static int page(int page) {
-        if (page < 0) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 or more");
+        if (page < 0 || page > LAST_PAGE) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be 0 to " + LAST_PAGE);
         }
         return page;
     }

@@ -311,6 +311,18 @@ class AdminPagesIntegrationTests {
         assertThat(this.adminBrowser.get("/admin/sessions?page=99999").status()).isEqualTo(200);
     }
 
+    @Test
+    void pageNumbersUpToTheLastOffsetTheDatabaseTakesAreServedAndHigherOnesAreA400(CapturedOutput output) {
+        int last = Integer.MAX_VALUE / 20;
+        for (String list : new String[] { "/admin/events", "/admin/sessions" }) {
+            assertThat(this.adminBrowser.get(list + "?page=" + last).status()).isEqualTo(200);
+            assertThat(this.adminBrowser.get(list + "?page=" + (last + 1)).status()).isEqualTo(400);
+            assertThat(this.adminBrowser.get(list + "?page=" + Integer.MAX_VALUE).status()).isEqualTo(400);
+            assertThat(this.adminBrowser.get(list + "?page=" + Integer.MAX_VALUE + "0").status()).isEqualTo(400);
+        }
+        assertThat(output).doesNotContain(" ERROR ");
+    }
+
     private Page submit(String pagePath, String path, Map<String, String> form) {
         return this.adminBrowser.submit(this.adminBrowser.get(pagePath), path, form);
     }
