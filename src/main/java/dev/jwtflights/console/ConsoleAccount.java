@@ -14,11 +14,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The database account that the H2 console connects as, {@value #USER}: created if missing, given a new random
  * password at every start (which only this application knows and the console guard types in), allowed to read every
- * table and to update {@code refresh_token} and {@code app_user}, where {@link ConsoleUserUpdateGuard} lets it change
- * the {@code enabled} flag only. It is no H2 admin, so H2 refuses it {@code CREATE ALIAS}, the file functions
+ * table and to update {@code refresh_token} and {@code app_user}, where triggers narrow that down:
+ * {@link ConsoleTokenUpdateGuard} lets it set {@code is_active} to {@code FALSE} only (revoke), and
+ * {@link ConsoleUserUpdateGuard} lets it change the {@code enabled} flag only. It is no H2 admin, so H2 refuses it {@code CREATE ALIAS}, the file functions
  * ({@code FILE_READ}, {@code CSVWRITE}, {@code RUNSCRIPT}, {@code SCRIPT}), linked tables and every schema change.
  * <p>
- * The account, its rights and the trigger are set up here, not by a Flyway migration, because they belong to the
+ * The account, its rights and the triggers are set up here, not by a Flyway migration, because they belong to the
  * console of the embedded H2 database, which a production database does not have.
  */
 class ConsoleAccount {
@@ -55,8 +56,10 @@ class ConsoleAccount {
         this.jdbc.execute("GRANT UPDATE ON REFRESH_TOKEN, APP_USER TO " + USER);
         this.jdbc.execute("CREATE TRIGGER IF NOT EXISTS CONSOLE_UPDATE_GUARD BEFORE UPDATE ON APP_USER FOR EACH ROW "
                 + "CALL '" + ConsoleUserUpdateGuard.class.getName() + "'");
-        log.info("H2 console: connects as the database account {} (reads every table, updates refresh_token and "
-                + "app_user.enabled)", USER);
+        this.jdbc.execute("CREATE TRIGGER IF NOT EXISTS CONSOLE_TOKEN_GUARD BEFORE UPDATE ON REFRESH_TOKEN "
+                + "FOR EACH ROW CALL '" + ConsoleTokenUpdateGuard.class.getName() + "'");
+        log.info("H2 console: connects as the database account {} (reads every table, revokes refresh tokens, "
+                + "updates app_user.enabled)", USER);
     }
 
 }

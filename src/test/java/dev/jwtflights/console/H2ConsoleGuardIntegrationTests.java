@@ -109,6 +109,28 @@ class H2ConsoleGuardIntegrationTests {
     }
 
     @Test
+    void updateWhenRefreshTokenChangedOtherThanRevokedThenRefused() {
+        CookieJarClient user = new CookieJarClient(this.port);
+        user.logIn("secret", "secret");
+        String refresh = user.cookie("refreshToken").orElseThrow();
+        connect("jdbc:h2:mem:x", "sa", "", "login.do");
+
+        for (String sql : new String[] { "UPDATE refresh_token SET username = 'admin' WHERE username = 'secret'",
+                "UPDATE refresh_token SET expires_at = DATEADD('YEAR', 1, expires_at) WHERE username = 'secret'",
+                "UPDATE refresh_token SET is_active = FALSE, end_reason = 'LOGOUT' WHERE username = 'secret'" }) {
+            assertThat(query(sql)).contains("The console may only revoke");
+        }
+        assertThat(query("UPDATE refresh_token SET is_active = FALSE WHERE username = 'secret'"))
+            .containsPattern("Update count: [1-9]");
+        assertThat(query("UPDATE refresh_token SET is_active = TRUE WHERE username = 'secret'"))
+            .contains("The console may only revoke");
+
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM refresh_token WHERE username = 'secret' "
+                + "AND (is_active OR end_reason IS NOT NULL)", Integer.class)).isZero();
+        assertThat(user.post("/api/auth/refresh", Map.of("refresh_token", refresh)).status()).isEqualTo(400);
+    }
+
+    @Test
     void updateWhenDisablingAUserThenDone() {
         this.jdbc.update("MERGE INTO app_user (username, password_hash, role, enabled) KEY (username) "
                 + "VALUES ('console-test-user', 'x', 'USER', TRUE)");
