@@ -263,7 +263,8 @@ class TokenEndpoint {
 
     /**
      * Ends the session of the token, whichever kind it is: an access token of ours that is still valid names its
-     * session; anything else is looked for as a refresh token.
+     * session; anything else is looked for as a refresh token. An expired access token ends nothing: it no longer
+     * speaks for anyone, and an old one found in a log must not be a way to sign its user out.
      */
     private ResponseEntity<Object> revoke(String token, Client client) {
         AccessToken accessToken = accessTokenOrNull(token);

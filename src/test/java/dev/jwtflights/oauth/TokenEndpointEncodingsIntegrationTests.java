@@ -320,6 +320,22 @@ class TokenEndpointEncodingsIntegrationTests {
 
     @ParameterizedTest
     @EnumSource(Encoding.class)
+    void revokeWhenAccessTokenExpiredThenOkButItsSessionKept(Encoding encoding) {
+        Map<String, Object> tokens = signIn(encoding);
+        this.clock.advance(Duration.ofMinutes(5));
+
+        assertThat(post("/api/auth/revoke", encoding, "token", (String) tokens.get("access_token"),
+                "token_type_hint", "access_token"))
+            .hasStatusOk()
+            .bodyJson()
+            .isStrictlyEqualTo("{}");
+
+        assertThat(post("/api/auth/refresh", encoding, "refresh_token", (String) tokens.get("refresh_token")))
+            .hasStatusOk();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Encoding.class)
     void revokeWhenHintIsWrongThenTokenStillFoundAndRevoked(Encoding encoding) {
         String refreshToken = (String) signIn(encoding).get("refresh_token");
 
