@@ -15,9 +15,12 @@ import dev.jwtflights.test.TestUsers;
 import dev.jwtflights.test.postgres.OnPostgres;
 import dev.jwtflights.tokens.TokenService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -32,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @Import(TestClockConfiguration.class)
 @OnPostgres
+@ExtendWith(OutputCaptureExtension.class)
 class SessionJourneyPostgresIntegrationTests {
 
     static final Duration PAST_ACCESS_EXPIRY = Duration.ofSeconds(61);
@@ -52,6 +56,16 @@ class SessionJourneyPostgresIntegrationTests {
 
     @Autowired
     private EndedSessions endedSessions;
+
+    @Test
+    void signInWhenUsernameHasANulCharacterThenAFailedSignInNotADatabaseFailure(CapturedOutput output) {
+        Page refused = new CookieJarClient(this.port).post("/api/auth/token",
+                Map.of("grant_type", "password", "username", "sec\u0000ret", "password", "secret"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("invalid_grant");
+        assertThat(output).doesNotContain(" ERROR ");
+    }
 
     @Test
     void theTutorialJourneyFromLoginToARevocationTypedInPsql() {
