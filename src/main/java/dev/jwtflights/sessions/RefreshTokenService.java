@@ -189,10 +189,13 @@ class RefreshTokenService {
         return granted(user.get(), next, token.signInMethod());
     }
 
-    /** The grant of a session's new refresh token, with an access token for the user's role as stored now. */
+    /**
+     * The grant of a session's new refresh token, with an access token for the user's role as stored now, which
+     * expires no later than the refresh token: at the session's maximum lifetime, both end together.
+     */
     private TokenGrant granted(Account account, IssuedRefreshToken refresh, SignInMethod method) {
         AccessToken access = this.accessTokens.issue(account.username(), List.of(account.role().name()),
-                refresh.sessionId(), method);
+                refresh.sessionId(), method, refresh.expiresAt());
         return new TokenGrant.Granted(new TokenPair(access, refresh));
     }
 

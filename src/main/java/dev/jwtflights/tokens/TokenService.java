@@ -177,8 +177,19 @@ public class TokenService {
      * Signs a new access token for the given user and login session, saying how the session was signed in to.
      */
     public AccessToken issue(String username, Collection<String> roles, String sessionId, SignInMethod method) {
+        return issue(username, roles, sessionId, method, Instant.MAX);
+    }
+
+    /**
+     * Signs a new access token for the given user and login session, saying how the session was signed in to, that
+     * expires after its usual lifetime or at {@code notAfter}, whichever comes first: a session's access token never
+     * outlives the session itself.
+     */
+    public AccessToken issue(String username, Collection<String> roles, String sessionId, SignInMethod method,
+            Instant notAfter) {
         Instant issuedAt = this.clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        Instant expiresAt = issuedAt.plus(this.properties.accessTokenTtl());
+        Instant usual = issuedAt.plus(this.properties.accessTokenTtl());
+        Instant expiresAt = usual.isAfter(notAfter) ? notAfter.truncatedTo(ChronoUnit.SECONDS) : usual;
         String id = UUID.randomUUID().toString();
         List<String> roleList = List.copyOf(roles);
         String value = Jwts.builder()

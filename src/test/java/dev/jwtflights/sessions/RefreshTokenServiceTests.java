@@ -186,6 +186,26 @@ class RefreshTokenServiceTests {
     }
 
     @Test
+    void rotateWhenTheSessionEndsWithinAnAccessTokenLifetimeThenTheAccessTokenEndsWithIt() {
+        Instant login = this.clock.instant();
+        IssuedRefreshToken current = issued(this.service.start("secret", CLIENT));
+        for (int i = 0; i < 4; i++) {
+            this.clock.advance(Duration.ofDays(6));
+            current = issued(this.service.rotate(current.value(), CLIENT));
+        }
+        Instant end = login.plus(SESSION_MAX);
+        this.clock.set(end.minusSeconds(20));
+
+        TokenPair last = granted(this.service.rotate(current.value(), CLIENT));
+
+        assertThat(last.refresh().expiresAt()).isEqualTo(end);
+        assertThat(last.access().expiresAt()).isEqualTo(end);
+        assertThat(granted(this.service.start("secret", CLIENT)).access().expiresAt())
+            .as("a session that does not end so soon keeps the usual lifetime")
+            .isAfter(end);
+    }
+
+    @Test
     void rotateWhenNoTokenThenMissing() {
         assertThat(this.service.rotate(null, CLIENT)).isEqualTo(refused(Refusal.MISSING));
         assertThat(this.service.rotate("", CLIENT)).isEqualTo(refused(Refusal.MISSING));

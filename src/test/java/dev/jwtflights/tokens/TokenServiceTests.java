@@ -2,6 +2,7 @@ package dev.jwtflights.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,6 +84,23 @@ class TokenServiceTests {
         assertThat(verified.id()).isEqualTo(issued.id()).isNotBlank();
         assertThat(verified.issuedAt()).isEqualTo(this.clock.instant());
         assertThat(verified.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(60));
+    }
+
+    @Test
+    void issueWhenTheSessionEndsSoonerThenTheTokenExpiresWithItAndIsStillValidUntilThen() {
+        Instant sessionEnd = this.clock.instant().plusSeconds(20);
+
+        AccessToken issued = this.tokenService.issue("secret", List.of("USER"), "session-1", SignInMethod.PASSWORD,
+                sessionEnd);
+
+        assertThat(issued.expiresAt()).isEqualTo(sessionEnd);
+        assertThat(this.tokenService.verify(issued.value()).expiresAt()).isEqualTo(sessionEnd);
+        this.clock.set(sessionEnd);
+        assertThatExceptionOfType(InvalidTokenException.class)
+            .isThrownBy(() -> this.tokenService.verify(issued.value()));
+        AccessToken later = this.tokenService.issue("secret", List.of("USER"), "session-1", SignInMethod.PASSWORD,
+                sessionEnd.plusSeconds(3600));
+        assertThat(later.expiresAt()).isEqualTo(this.clock.instant().plusSeconds(60));
     }
 
     @Test
