@@ -61,7 +61,9 @@ class FlightsController implements PageController {
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 return page(form, ex.fieldErrors(), response, model);
             }
-            return FlightsNotice.FORBIDDEN.redirect();
+            // The API refuses a body of many kilobytes before it reads a field: no field errors to show.
+            return (ex.status() == HttpStatus.CONTENT_TOO_LARGE) ? FlightsNotice.TOO_LONG.redirect()
+                    : FlightsNotice.FORBIDDEN.redirect();
         }
         catch (ReservationClient.ApiUnavailableException ex) {
             log.error("The reservation API is unavailable", ex);

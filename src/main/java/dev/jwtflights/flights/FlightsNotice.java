@@ -12,6 +12,8 @@ enum FlightsNotice implements PageNotice {
     DELETED("deleted", "The reservation was deleted.", false),
     MISSING("missing", "That reservation no longer exists.", true),
     FORBIDDEN("forbidden", "Only an administrator can change reservations.", true),
+    TOO_LONG("too-long", "The reservation was not added: its fields are too long (at most 100 characters each).",
+            true),
     UNAVAILABLE("unavailable", "The reservation service is unavailable right now. Please try again in a moment.",
             true);
 

@@ -73,7 +73,8 @@ class ReservationClient {
 
     /**
      * Adds a reservation (the API allows it to an ADMIN only).
-     * @throws ApiRejectedException when the API refuses the fields (400), or the user (403)
+     * @throws ApiRejectedException when the API refuses the fields (400), a body far too large (413), or the user
+     * (403)
      * @throws ApiUnavailableException when the API cannot be reached or fails
      */
     Flight add(ReservationForm form) {
@@ -125,7 +126,8 @@ class ReservationClient {
 
     private RuntimeException refusal(HttpStatusCode status, ProblemDetail problem) {
         if (status.value() == HttpStatus.BAD_REQUEST.value() || status.value() == HttpStatus.FORBIDDEN.value()
-                || status.value() == HttpStatus.NOT_FOUND.value()) {
+                || status.value() == HttpStatus.NOT_FOUND.value()
+                || status.value() == HttpStatus.CONTENT_TOO_LARGE.value()) {
             return new ApiRejectedException(HttpStatus.valueOf(status.value()), fieldErrors(problem));
         }
         return new ApiUnavailableException(new IllegalStateException("The API answered " + status.value()));
@@ -169,7 +171,7 @@ class ReservationClient {
     }
 
     /**
-     * The API refused the request: 400 (with the invalid fields, if it named them), 403 or 404.
+     * The API refused the request: 400 (with the invalid fields, if it named them), 403, 404 or 413.
      */
     static class ApiRejectedException extends RuntimeException {
 

@@ -8,10 +8,13 @@ import dev.jwtflights.test.tokens.BearerTokens;
 import dev.jwtflights.users.Role;
 import dev.jwtflights.test.TestClockConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -29,6 +32,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import({ TestClockConfiguration.class, BearerTokens.class })
+@ExtendWith(OutputCaptureExtension.class)
 class FlightsAdminIntegrationTests {
 
     @Autowired
@@ -119,6 +123,23 @@ class FlightsAdminIntegrationTests {
                     "value=\"" + "x".repeat(101) + "\"",
                     "&lt;i&gt;Pa")
             .doesNotContain("<i>Pa");
+    }
+
+    @Test
+    void addWhenFieldsFarTooLongForTheApiThenTooLongNoticeNotUnavailable(CapturedOutput output) {
+        MvcTestResult result = this.mvc.post()
+            .uri("/flights/add")
+            .cookie(admin())
+            .with(csrf())
+            .param("name", "x".repeat(20_000))
+            .param("startLocation", "A")
+            .param("endLocation", "B")
+            .exchange();
+
+        assertThat(result).hasStatus(HttpStatus.FOUND).hasRedirectedUrl("/flights?notice=too-long");
+        assertThat(this.mvc.get().uri("/flights?notice=too-long").cookie(admin())).bodyText()
+            .contains("its fields are too long");
+        assertThat(output).doesNotContain(" ERROR ").doesNotContain("The reservation API is unavailable");
     }
 
     @Test
