@@ -26,6 +26,9 @@ class PasskeyCredentials implements UserCredentialRepository {
 
     private static final Logger log = LoggerFactory.getLogger(PasskeyCredentials.class);
 
+    /** As the page's label field allows. */
+    static final int MAX_LABEL_LENGTH = 64;
+
     private final UserCredentialRepository credentials;
 
     private final PublicKeyCredentialUserEntityRepository userEntities;
@@ -46,6 +49,9 @@ class PasskeyCredentials implements UserCredentialRepository {
     @Transactional
     public void save(CredentialRecord record) {
         boolean added = this.credentials.findByCredentialId(record.getCredentialId()) == null;
+        if (added) {
+            requireLabel(record.getLabel());
+        }
         this.credentials.save(record);
         if (added) {
             PublicKeyCredentialUserEntity owner = this.userEntities.findById(record.getUserEntityUserId());
@@ -53,6 +59,19 @@ class PasskeyCredentials implements UserCredentialRepository {
             log.info("User '{}' added a passkey", username);
             this.events.publishEvent(new PasskeyEvent.Added(username, record.getLabel(), null, this.clock.instant(),
                     currentClient()));
+        }
+    }
+
+    /**
+     * A new passkey's label: 1 to {@value #MAX_LABEL_LENGTH} characters, not only spaces, no control characters (the
+     * page's field allows as many). Anything else is the browser's mistake, which the registration answers with 400
+     * ({@link PasskeyRegistrationRefusals}), before the database would refuse a label longer than its column.
+     */
+    private static void requireLabel(String label) {
+        if (label == null || label.isBlank() || label.length() > MAX_LABEL_LENGTH
+                || label.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a passkey's label must be 1 to " + MAX_LABEL_LENGTH
+                    + " characters, without control characters");
         }
     }
 

@@ -7,6 +7,8 @@ import dev.jwtflights.system.Client;
 import dev.jwtflights.test.TestClockConfiguration;
 import dev.jwtflights.test.passkeys.TestPasskeys;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -23,6 +25,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The passkeys in Spring Security's JDBC repositories on the Flyway tables: listing, removing one's own (never someone
@@ -71,6 +74,28 @@ class PasskeysTests {
                 assertThat(added.label()).isEqualTo("Laptop");
                 assertThat(added.actor()).isNull();
             });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "   ", "Lap\u0000top", "Lap\ntop" })
+    void saveWhenNewAndTheLabelIsEmptyOrHasControlCharactersThenRefusedAndNothingStored(String label) {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> TestPasskeys.add(this.context, "secret", label, MONDAY));
+
+        assertThat(this.passkeys.of("secret")).isEmpty();
+        assertThat(this.events.stream(PasskeyEvent.class)).isEmpty();
+    }
+
+    @Test
+    void saveWhenNewThenTheLabelMayHave64CharactersButNoMore() {
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> TestPasskeys.add(this.context, "secret", "x".repeat(65), MONDAY));
+        assertThat(this.passkeys.of("secret")).isEmpty();
+
+        TestPasskeys.add(this.context, "secret", "x".repeat(64), MONDAY);
+
+        assertThat(this.passkeys.of("secret")).singleElement()
+            .satisfies((passkey) -> assertThat(passkey.label()).hasSize(64));
     }
 
     @Test
