@@ -212,6 +212,19 @@ class AdminPagesIntegrationTests {
     }
 
     @Test
+    void everyRowsButtonsSayWhomTheyActOnToAScreenReader() {
+        String user = TestUsers.create(this.jdbc, "USER");
+        this.api.logIn(user, TestUsers.passwordOf(user));
+
+        assertThat(row(this.adminBrowser.get("/admin/users"), user))
+            .contains("aria-label=\"Set password of " + user + "\">Set password</a>")
+            .contains("aria-label=\"Disable " + user + "\">Disable</button>");
+        assertThat(this.adminBrowser.get("/admin/sessions?username=" + user).body())
+            .containsPattern("aria-label=\"End the session of " + Pattern.quote(user)
+                    + " on [^\"]+, signed in [^\"]+\">End</button>");
+    }
+
+    @Test
     void aDisabledUserCannotSignInOrRenewAndEnablingLetsThemBackIn() {
         String user = TestUsers.create(this.jdbc, "USER");
         ApiSession session = this.api.logIn(user, TestUsers.passwordOf(user));
