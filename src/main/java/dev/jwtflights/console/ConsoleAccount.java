@@ -16,8 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * password at every start (which only this application knows and the console guard types in), allowed to read every
  * table and to update {@code refresh_token} and {@code app_user}, where triggers narrow that down:
  * {@link ConsoleTokenUpdateGuard} lets it set {@code is_active} to {@code FALSE} only (revoke), and
- * {@link ConsoleUserUpdateGuard} lets it change the {@code enabled} flag only. It is no H2 admin, so H2 refuses it {@code CREATE ALIAS}, the file functions
- * ({@code FILE_READ}, {@code CSVWRITE}, {@code RUNSCRIPT}, {@code SCRIPT}), linked tables and every schema change.
+ * {@link ConsoleUserUpdateGuard} lets it change the {@code enabled} flag only. It is no H2 admin, so H2 refuses it
+ * {@code CREATE ALIAS}, the file functions ({@code FILE_READ}, {@code CSVWRITE}, {@code RUNSCRIPT}, {@code SCRIPT}),
+ * linked tables and every schema change.
  * <p>
  * The account, its rights and the triggers are set up here, not by a Flyway migration, because they belong to the
  * console of the embedded H2 database, which a production database does not have.
