@@ -297,6 +297,12 @@ class AdminPagesIntegrationTests {
         assertThat(overBcrypt.body()).contains("at most 72 bytes").doesNotContain(tooLong);
         assertThat(mistyped.status()).isEqualTo(400);
         assertThat(mistyped.body()).contains("The two passwords differ.").doesNotContain("first attempt");
+        assertThat(count(tooShort.body(), "aria-invalid=\"true\"")).isOne();
+        assertThat(tooShort.body()).contains("aria-describedby=\"password-error password-help\"");
+        assertThat(count(mistyped.body(), "aria-invalid=\"true\"")).isOne();
+        assertThat(mistyped.body()).contains("aria-describedby=\"confirmation-error\"");
+        assertThat(this.adminBrowser.get("/admin/users/password?username=" + user).body())
+            .doesNotContain("aria-invalid");
         assertThat(passwordHash(user)).isEqualTo(before);
         assertThat(output).doesNotContain("first attempt");
     }

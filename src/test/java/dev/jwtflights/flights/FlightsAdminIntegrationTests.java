@@ -51,7 +51,8 @@ class FlightsAdminIntegrationTests {
         assertThat(result).hasStatusOk();
         assertThat(result).bodyText()
             .contains("action=\"/flights/add\"", "name=\"_csrf\"", "Add a reservation", "<label for=\"reservation-name\"")
-            .containsPattern("action=\"/flights/\\d+/delete\"");
+            .containsPattern("action=\"/flights/\\d+/delete\"")
+            .doesNotContain("aria-invalid");
     }
 
     @Test
@@ -121,7 +122,9 @@ class FlightsAdminIntegrationTests {
                     "Start location must be 1 to 100 characters long, not counting spaces around it",
                     "End location must not contain control characters",
                     "value=\"" + "x".repeat(101) + "\"",
-                    "&lt;i&gt;Pa")
+                    "&lt;i&gt;Pa",
+                    "aria-describedby=\"reservation-name-error\"",
+                    "aria-invalid=\"true\"")
             .doesNotContain("<i>Pa");
     }
 
